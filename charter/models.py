@@ -1,0 +1,1 @@
+# The charter models arrive with the charter issue.

@@ -1,0 +1,34 @@
+"""Responsive renditions of filer images through easy-thumbnails.
+
+One place decides the widths sent to browsers so that phones never receive
+an original, and a missing file degrades to a placeholder instead of a 500.
+"""
+
+import logging
+
+from easy_thumbnails.exceptions import InvalidImageFormatError
+from easy_thumbnails.files import get_thumbnailer
+
+logger = logging.getLogger(__name__)
+
+WIDTHS = (480, 800, 1200)
+
+
+def renditions(image, widths=WIDTHS):
+    """[(url, width, height)] for each width not larger than the original."""
+    if image is None or not image.file:
+        return []
+    try:
+        original_width = image.width or max(widths)
+        wanted = [w for w in widths if w < original_width] or [original_width]
+        if original_width < max(widths) and original_width not in wanted:
+            wanted.append(original_width)
+        thumbnailer = get_thumbnailer(image.file, relative_name=image.file.name)
+        result = []
+        for width in sorted(set(wanted)):
+            thumb = thumbnailer.get_thumbnail({"size": (width, 0), "upscale": False})
+            result.append((thumb.url, thumb.width, thumb.height))
+        return result
+    except (OSError, InvalidImageFormatError, ValueError):
+        logger.warning("Image introuvable ou illisible : %s", getattr(image, "pk", None))
+        return []

@@ -1,0 +1,18 @@
+from django.conf import settings
+from django.core.management.base import BaseCommand
+from django.db import transaction
+from django.utils.module_loading import import_string
+
+
+class Command(BaseCommand):
+    help = (
+        "Charge le contenu de démonstration (pages, maisons, données des applications). "
+        "Une seconde exécution ne crée rien et ne modifie rien."
+    )
+
+    def handle(self, *args, **options):
+        for dotted_path in settings.COOP_DEMO_LOADERS:
+            self.stdout.write(f"Démo : {dotted_path}")
+            with transaction.atomic():
+                import_string(dotted_path)(stdout=self.stdout)
+        self.stdout.write(self.style.SUCCESS("Contenu de démonstration prêt."))

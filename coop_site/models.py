@@ -1,0 +1,52 @@
+from cms.models import CMSPlugin
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from filer.fields.image import FilerImageField
+
+
+class AltTextMixin(models.Model):
+    """Alt text that an editor must give, or explicitly waive for a decorative image."""
+
+    alt_text = models.CharField(
+        _("texte alternatif"),
+        max_length=255,
+        blank=True,
+        help_text=_(
+            "Décrivez l'image pour les personnes qui ne la voient pas "
+            "(lecteur d'écran, image non chargée)."
+        ),
+    )
+    is_decorative = models.BooleanField(
+        _("image décorative"),
+        default=False,
+        help_text=_("Cochez si l'image n'apporte aucune information : elle sera ignorée."),
+    )
+
+    class Meta:
+        abstract = True
+
+    def clean(self):
+        super().clean()
+        if not self.alt_text.strip() and not self.is_decorative:
+            raise ValidationError(
+                {"alt_text": _("Donnez un texte alternatif, ou cochez « image décorative ».")}
+            )
+
+    @property
+    def alt(self):
+        return "" if self.is_decorative else self.alt_text
+
+
+class Figure(AltTextMixin, CMSPlugin):
+    """One image with its caption and credit (the design system's figure)."""
+
+    image = FilerImageField(
+        verbose_name=_("image"), null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    caption = models.CharField(_("légende"), max_length=255, blank=True)
+    credit = models.CharField(_("crédit"), max_length=120, blank=True)
+    wide = models.BooleanField(_("pleine largeur"), default=False)
+
+    def __str__(self):
+        return self.caption or self.alt_text or str(_("Image"))

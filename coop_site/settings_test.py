@@ -1,0 +1,29 @@
+"""Settings for the test suite: the real settings, with what tests need.
+
+Like cookiecutter-django's config/settings/test.py: a fast password hasher,
+the local-memory mail backend and throw-away folders for media and cache.
+The database still comes from DATABASE_URL (SQLite by default, PostgreSQL
+in CI), so the suite runs against the real engine.
+"""
+
+import os
+import tempfile
+
+os.environ.setdefault("DJANGO_SECRET_KEY", "tests-only-secret-key")
+os.environ.setdefault("DJANGO_CACHE_DIR", tempfile.mkdtemp(prefix="coop-cache-"))
+# Playwright's sync API runs an event loop in the test thread; the ORM calls
+# made by the same tests are still synchronous.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+from .settings import *  # noqa: E402,F403
+
+DEBUG = False
+ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+STORAGES = {
+    **STORAGES,  # noqa: F405
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+SERVE_MEDIA = True
+MEDIA_ROOT = tempfile.mkdtemp(prefix="coop-media-")

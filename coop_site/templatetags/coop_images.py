@@ -1,0 +1,20 @@
+from django import template
+
+from coop_site.images import renditions
+
+register = template.Library()
+
+
+@register.inclusion_tag("includes/responsive_image.html")
+def responsive_image(image, alt="", sizes="100vw", lazy=True, **attrs):
+    """An <img> with srcset and explicit dimensions, or a placeholder."""
+    sources = renditions(image)
+    largest = sources[-1] if sources else None
+    return {
+        "sources": sources,
+        "src": largest,
+        "alt": alt,
+        "sizes": sizes,
+        "lazy": lazy,
+        "css_class": attrs.get("class", ""),
+    }

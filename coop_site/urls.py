@@ -1,0 +1,30 @@
+from django.conf import settings
+from django.contrib import admin
+from django.urls import include, path, re_path
+from django.views.generic import TemplateView
+from django.views.static import serve
+
+admin.site.site_header = "Coopération des Maisons de Quartier — administration"
+admin.site.site_title = "Administration du site"
+admin.site.index_title = "Gérer le site"
+
+urlpatterns = [
+    path("admin/", admin.site.urls),
+    path("filer/", include("filer.urls")),
+    path(
+        "robots.txt",
+        TemplateView.as_view(template_name="robots.txt", content_type="text/plain"),
+    ),
+]
+
+if settings.SERVE_MEDIA:
+    # Locally and in tests only; in production the reverse proxy serves /media/.
+    urlpatterns.append(
+        re_path(r"^media/(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT})
+    )
+
+# django CMS answers every other URL, so it comes last.
+urlpatterns.append(path("", include("cms.urls")))
+
+handler404 = "coop_site.views.page_not_found"
+handler500 = "coop_site.views.server_error"

@@ -1,0 +1,1 @@
+# The evaluation models arrive with the evaluation issue.

@@ -1,0 +1,122 @@
+"""Fixtures shared by the whole suite.
+
+django CMS caches rendered placeholders and menus, and SQLite reuses ids
+after a rollback, so each test starts and ends with an empty cache.
+"""
+
+import os
+import shutil
+
+import pytest
+from django.core.cache import cache
+from django.core.management import call_command
+from menus.menu_pool import menu_pool
+
+CHROMIUM = os.environ.get("COOP_CHROMIUM", "/usr/bin/chromium")
+
+
+@pytest.fixture(autouse=True)
+def _clean_cache():
+    cache.clear()
+    yield
+    cache.clear()
+    menu_pool.clear(all=True)
+
+
+@pytest.fixture(autouse=True)
+def _fresh_versioning_content_types():
+    """djangocms-versioning caches content-type ids for the process's life.
+
+    A transactional test flushes the database and content types come back
+    with new ids, so the cached ids must go (only a test suite hits this).
+    """
+    from django.apps import apps
+
+    for versionable in apps.get_app_config("djangocms_versioning").cms_extension.versionables:
+        versionable.__dict__.pop("content_types", None)
+    yield
+
+
+@pytest.fixture(autouse=True)
+def _media_root(settings, tmp_path):
+    settings.MEDIA_ROOT = str(tmp_path / "media")
+
+
+@pytest.fixture
+def reload_urls():
+    """Make apphooked pages published during the test resolve at once."""
+    from cms.utils.apphook_reload import reload_urlconf
+
+    reload_urlconf()
+    yield reload_urlconf
+    reload_urlconf()
+
+
+@pytest.fixture
+def demo(db, reload_urls):
+    """The whole demo site, as `manage.py load_demo` builds it."""
+    call_command("load_demo", stdout=open(os.devnull, "w"))
+    reload_urls()
+
+
+@pytest.fixture
+def admin_user(django_user_model):
+    return django_user_model.objects.create_superuser("chef", "chef@example.org", "motdepasse")
+
+
+# --- Browser ------------------------------------------------------------------
+
+
+def _chromium_missing_message():
+    return (
+        f"Chromium introuvable ({CHROMIUM}) : installez-le avec "
+        "`apt-get install chromium` pour lancer les tests navigateur."
+    )
+
+
+@pytest.fixture(scope="session")
+def _playwright():
+    if not shutil.which(CHROMIUM) and not os.path.exists(CHROMIUM):
+        if os.environ.get("COOP_REQUIRE_BROWSER"):
+            pytest.fail(_chromium_missing_message())
+        pytest.skip(_chromium_missing_message())
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        yield playwright
+
+
+@pytest.fixture(scope="session")
+def browser(_playwright):
+    browser = _playwright.chromium.launch(
+        executable_path=CHROMIUM,
+        headless=True,
+        args=[
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-dev-shm-usage",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-first-run",
+        ],
+    )
+    yield browser
+    browser.close()
+
+
+@pytest.fixture
+def new_page(browser):
+    """Open pages in fresh browser contexts (one per visitor), closed after the test."""
+    contexts = []
+
+    def open_page(**context_options):
+        context_options.setdefault("locale", "fr-FR")
+        context = browser.new_context(**context_options)
+        context.set_default_timeout(15_000)
+        contexts.append(context)
+        return context.new_page()
+
+    yield open_page
+    for context in contexts:
+        context.close()
