@@ -70,6 +70,9 @@ LOCAL_APPS = [
     "houses",
     "charter",
     "evaluation",
+    "news",
+    "galleries",
+    "documents",
 ]
 INSTALLED_APPS = DJANGO_APPS + THIRD_PARTY_APPS + LOCAL_APPS
 
@@ -210,14 +213,13 @@ CMS_PLACEHOLDER_CACHE = True
 CMS_PAGE_CACHE = True
 CMS_MENU_CACHE_DURATION = 3600
 
-# Plugins an editor may add in each slot. Apps append their own plugins
-# here (see README, "Ajouter un plugin").
-CONTENT_PLUGINS = ["TextPlugin", "FigurePlugin"]
+# Slots of the page templates. The main slots take every content plugin;
+# the introductions take text only, so that a page always opens in words.
 CMS_PLACEHOLDER_CONF = {
-    "content": {"name": _("Contenu principal"), "plugins": CONTENT_PLUGINS},
+    "content": {"name": _("Contenu principal")},
+    "sidebar": {"name": _("Encadré")},
     "intro": {"name": _("Introduction"), "plugins": ["TextPlugin"]},
-    "sidebar": {"name": _("Encadré"), "plugins": CONTENT_PLUGINS},
-    "home_intro": {"name": _("Accueil : présentation"), "plugins": CONTENT_PLUGINS},
+    "home_intro": {"name": _("Accueil : présentation"), "plugins": ["TextPlugin"]},
 }
 
 DJANGOCMS_VERSIONING_LOCK_VERSIONS = True
@@ -239,4 +241,9 @@ FILER_CANONICAL_URL = "documents-permanents/"
 COOP_DEMO_LOADERS = [
     "coop_site.demo.load",
     "houses.demo.load",
+    "charter.demo.load",
+    "evaluation.demo.load",
+    "news.demo.load",
+    "galleries.demo.load",
+    "documents.demo.load",
 ]

@@ -26,4 +26,5 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 SERVE_MEDIA = True
+STATIC_ROOT = tempfile.mkdtemp(prefix="coop-static-")
 MEDIA_ROOT = tempfile.mkdtemp(prefix="coop-media-")
