@@ -64,3 +64,16 @@ def test_ensure_admin_creates_one_administrator_once(django_user_model, monkeypa
     admins = django_user_model.objects.filter(is_superuser=True)
     assert list(admins.values_list("username", flat=True)) == ["admin"]
     assert admins.get().check_password("secret-de-test-123")
+
+
+@pytest.mark.django_db
+def test_ensure_admin_prints_a_random_password_once(django_user_model, monkeypatch):
+    monkeypatch.setenv("DJANGO_SUPERUSER_PASSWORD", "")
+    out = io.StringIO()
+    call_command("ensure_admin", stdout=out)
+    password = out.getvalue().split("notez-le) : ")[1].split()[0]
+
+    assert django_user_model.objects.get(username="admin").check_password(password)
+    again = io.StringIO()
+    call_command("ensure_admin", stdout=again)
+    assert "notez-le" not in again.getvalue()

@@ -16,12 +16,13 @@ class Command(BaseCommand):
         if User.objects.filter(is_superuser=True).exists():
             self.stdout.write("Un compte administrateur existe déjà.")
             return
-        password = os.environ.get("DJANGO_SUPERUSER_PASSWORD") or secrets.token_urlsafe(12)
+        chosen_password = os.environ.get("DJANGO_SUPERUSER_PASSWORD", "")
+        password = chosen_password or secrets.token_urlsafe(12)
         User.objects.create_superuser(
             username="admin", email=os.environ.get("DJANGO_SUPERUSER_EMAIL", ""), password=password
         )
         self.stdout.write(self.style.SUCCESS("Compte administrateur créé : admin"))
-        if "DJANGO_SUPERUSER_PASSWORD" not in os.environ:
+        if not chosen_password:
             self.stdout.write(
                 self.style.WARNING(f"Mot de passe (affiché une seule fois, notez-le) : {password}")
             )
