@@ -16,6 +16,7 @@ from cms.api import add_plugin, create_page
 from cms.models import Page, PageContent
 from cms.utils.apphook_reload import mark_urlconf_as_changed
 from django.contrib.auth import get_user_model
+from django.contrib.sites.models import Site
 from django.core.files.base import ContentFile
 from django.db import transaction
 from djangocms_versioning.models import Version
@@ -304,7 +305,17 @@ maison : nous vous le fournirons sous une autre forme.</p>
 """
 
 
+def name_the_site():
+    """Replace Django's "example.com" (shown in the CMS toolbar and feeds) once."""
+    site = Site.objects.get_current()
+    if site.domain == "example.com":
+        site.domain = "127.0.0.1:8000"
+        site.name = "Coopération des Maisons de Quartier"
+        site.save()
+
+
 def load(*, stdout):
+    name_the_site()
     folder = demo_folder("Illustrations de démonstration")
     maquette = ensure_illustration(
         filename="maquette-socle-commun.jpg",
