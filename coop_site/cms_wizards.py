@@ -1,0 +1,135 @@
+"""Creation wizards of the CMS's "Créer" button, besides the CMS's own "Nouvelle page".
+
+Registered by news/cms_config.py (django CMS 5 collects wizards from the apps'
+`cms_config.py`). "Nouvelle actualité" creates a draft news item and opens it
+in edit mode; "Nouvelle galerie" creates a draft page holding a photo gallery
+fed by a media-library folder.
+"""
+
+from cms.api import add_plugin
+from cms.cms_wizards import CMSPageWizard
+from cms.forms.wizards import CreateCMSPageForm
+from cms.models import Page
+from cms.plugin_pool import plugin_pool
+from cms.wizards.wizard_base import Wizard
+from django import forms
+from django.db import transaction
+from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
+from filer.models import Folder
+
+from news.models import NewsItem
+
+GALLERY_PLUGIN = "GalleryPlugin"
+
+
+class NewsItemWizardForm(forms.ModelForm):
+    body = forms.CharField(
+        label=_("Texte de l'actualité"),
+        widget=forms.Textarea(attrs={"rows": 8}),
+        required=False,
+        help_text=_(
+            "Facultatif : le premier paragraphe du corps. Vous pourrez ensuite ajouter "
+            "images, galeries et documents en mode édition."
+        ),
+    )
+
+    class Meta:
+        model = NewsItem
+        fields = ["title", "slug", "published_on", "teaser", "category", "houses"]
+        widgets = {"teaser": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args, **kwargs):
+        self._request = kwargs.pop("wizard_request", None)
+        kwargs.pop("wizard_page", None)
+        kwargs.pop("wizard_site", None)
+        self.language_code = kwargs.pop("wizard_language", "fr")
+        super().__init__(*args, **kwargs)
+        self.fields["slug"].required = False
+        self.fields["slug"].help_text = _("Laissez vide : elle sera tirée du titre.")
+
+    def clean_slug(self):
+        slug = self.cleaned_data.get("slug") or slugify(self.cleaned_data.get("title", ""))[:90]
+        if not slug:
+            raise forms.ValidationError(_("Donnez une adresse web (lettres, chiffres, tirets)."))
+        base, n = slug, 2
+        while NewsItem.objects.filter(slug=slug).exists():
+            slug = f"{base}-{n}"
+            n += 1
+        return slug
+
+    @transaction.atomic
+    def save(self, commit=True):
+        item = super().save(commit=True)  # a draft: status defaults to "Brouillon"
+        body = self.cleaned_data.get("body", "").strip()
+        if body:
+            paragraphs = "".join(f"<p>{p.strip()}</p>" for p in body.split("\n\n") if p.strip())
+            add_plugin(item.body, "TextPlugin", self.language_code, body=paragraphs)
+        return item
+
+
+class NewsItemWizard(Wizard):
+    def user_has_add_permission(self, user, **kwargs):
+        return user.has_perm("news.add_newsitem")
+
+
+news_wizard = NewsItemWizard(
+    title=_("Nouvelle actualité"),
+    weight=120,
+    form=NewsItemWizardForm,
+    model=NewsItem,
+    description=_(
+        "Écrire une actualité (Focus) : elle reste un brouillon jusqu'à ce que vous la publiiez."
+    ),
+)
+
+
+class GalleryPageWizardForm(CreateCMSPageForm):
+    """A new page whose main content is a photo gallery fed by a media-library folder."""
+
+    content = None
+    folder = forms.ModelChoiceField(
+        label=_("Dossier d'images"),
+        queryset=Folder.objects.order_by("name"),
+        help_text=_(
+            "Le dossier de la médiathèque dont la galerie montre les images ; "
+            "les images ajoutées plus tard au dossier y apparaîtront aussi."
+        ),
+    )
+
+    @transaction.atomic
+    def save(self, **kwargs):
+        page = super().save(**kwargs)
+        page_content = page.pagecontent_set(manager="admin_manager").first()
+        placeholder = self.get_placeholder(page_content, slot="content")
+        plugin_model = plugin_pool.get_plugin(GALLERY_PLUGIN).model
+        data = {"title": self.cleaned_data["title"]}
+        data = {k: v for k, v in data.items() if _has_field(plugin_model, k)}
+        if _has_field(plugin_model, "folder"):
+            data["folder"] = self.cleaned_data["folder"]
+        add_plugin(placeholder, GALLERY_PLUGIN, self.language_code, **data)
+        return page
+
+
+def _has_field(model, name):
+    return any(f.name == name for f in model._meta.get_fields())
+
+
+class GalleryPageWizard(CMSPageWizard):
+    def user_has_add_permission(self, user, page=None, **kwargs):
+        # Offered once the galleries app provides its plugin.
+        if GALLERY_PLUGIN not in plugin_pool.plugins:
+            return False
+        return super().user_has_add_permission(user, page=page, **kwargs)
+
+
+gallery_wizard = GalleryPageWizard(
+    title=_("Nouvelle galerie"),
+    weight=130,
+    form=GalleryPageWizardForm,
+    model=Page,
+    description=_(
+        "Créer une page qui présente les photos d'un dossier de la médiathèque "
+        "(brouillon, à prévisualiser puis publier)."
+    ),
+)

@@ -1,0 +1,41 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from houses.models import House
+
+from .models import Category
+
+
+class NewsFilterForm(forms.Form):
+    """The list's filters, read from the query string (works without JavaScript)."""
+
+    maison = forms.ModelChoiceField(
+        label=_("Maison"),
+        queryset=House.objects.all(),
+        to_field_name="slug",
+        required=False,
+        empty_label=_("Toutes les maisons"),
+        error_messages={"invalid_choice": _("Cette maison n'existe pas : choisissez-en une.")},
+    )
+    categorie = forms.ModelChoiceField(
+        label=_("Catégorie"),
+        queryset=Category.objects.all(),
+        to_field_name="slug",
+        required=False,
+        empty_label=_("Toutes les catégories"),
+        error_messages={"invalid_choice": _("Cette catégorie n'existe pas : choisissez-en une.")},
+    )
+
+    def filter(self, queryset):
+        """Apply the filters that are valid; an unknown value filters nothing."""
+        self.is_valid()
+        for name in self.errors:
+            self.fields[name].widget.attrs.update(
+                {"aria-invalid": "true", "aria-describedby": f"id_{name}-error"}
+            )
+        data = getattr(self, "cleaned_data", {})
+        if data.get("maison"):
+            queryset = queryset.for_house(data["maison"])
+        if data.get("categorie"):
+            queryset = queryset.for_category(data["categorie"])
+        return queryset

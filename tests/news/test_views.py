@@ -1,0 +1,228 @@
+import datetime
+
+import feedparser
+import pytest
+from django.contrib.auth.models import Permission
+from django.utils import timezone
+
+from news.models import NewsItem
+
+from .factories import (
+    add_body_text,
+    home_page,
+    make_category,
+    make_house,
+    make_news,
+    news_page,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def news_site(db, reload_urls):
+    news_page()
+    reload_urls()
+
+
+def titles(response):
+    return [item.title for item in response.context["items"]]
+
+
+def test_list_shows_published_items_newest_first(client, news_site):
+    old = make_news(title="Ancienne", days_ago=30)
+    new = make_news(title="Récente", days_ago=1)
+    make_news(title="Brouillon secret", status=NewsItem.Status.DRAFT, days_ago=0)
+    make_news(title="Datée dans le futur", days_ago=-3)
+
+    response = client.get("/actualites/")
+
+    assert response.status_code == 200
+    assert titles(response) == [new.title, old.title]
+    html = response.content.decode()
+    assert "Brouillon secret" not in html
+    assert "Datée dans le futur" not in html
+    assert "<h1>Actualités</h1>" in html
+
+
+def test_list_is_paginated_and_a_bad_page_is_a_404(client, news_site):
+    for _ in range(12):
+        make_news()
+
+    first = client.get("/actualites/")
+    second = client.get("/actualites/?page=2")
+
+    assert len(first.context["items"]) == 10
+    assert len(second.context["items"]) == 2
+    assert 'rel="next"' in first.content.decode()
+    assert client.get("/actualites/?page=9").status_code == 404
+    assert client.get("/actualites/?page=abc").status_code == 404
+
+
+def test_house_filter_keeps_only_that_house_and_survives_the_pagination(client, news_site):
+    ors = make_house("les-ors", "Les Ors")
+    nicolas = make_house("saint-nicolas", "Saint-Nicolas")
+    for _ in range(11):
+        make_news(houses=[ors])
+    make_news(title="Seulement Saint-Nicolas", houses=[nicolas])
+
+    response = client.get("/actualites/?maison=les-ors")
+
+    assert response.status_code == 200
+    assert response.context["paginator"].count == 11
+    assert "Seulement Saint-Nicolas" not in titles(response)
+    assert "?maison=les-ors&amp;page=2" in response.content.decode()
+    only = client.get("/actualites/?maison=saint-nicolas")
+    assert titles(only) == ["Seulement Saint-Nicolas"]
+
+
+def test_category_filter(client, news_site):
+    projects = make_category()
+    make_news(title="Un projet", category=projects)
+    make_news(title="Autre chose")
+
+    response = client.get("/actualites/?categorie=projets-communs")
+
+    assert titles(response) == ["Un projet"]
+
+
+@pytest.mark.parametrize(
+    "query", ["maison=inconnue", "categorie=%27%3B--", "maison=&categorie=", "maison[]=1"]
+)
+def test_bad_filter_values_show_everything_with_a_french_message(client, news_site, query):
+    make_news(title="Visible")
+
+    response = client.get(f"/actualites/?{query}")
+
+    assert response.status_code == 200
+    assert titles(response) == ["Visible"]
+    html = response.content.decode()
+    if "inconnue" in query:
+        assert "Cette maison n&#x27;existe pas" in html
+        assert 'aria-invalid="true"' in html
+
+
+def test_detail_page_renders_the_body_and_houses(client, news_site):
+    house = make_house()
+    item = make_news(title="Une belle fête", houses=[house])
+    add_body_text(item, "<p>Le corps de l'actualité, en plugins.</p>")
+
+    response = client.get(item.get_absolute_url())
+
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "<h1>Une belle fête</h1>" in html
+    assert "Le corps de l&#x27;actualité, en plugins." in html or "Le corps de l'actualité" in html
+    assert "Maison Saint-Nicolas" in html
+    assert client.get("/actualites/n-existe-pas/").status_code == 404
+
+
+def test_a_draft_is_a_404_for_visitors_and_a_preview_for_editors(
+    client, news_site, django_user_model
+):
+    draft = make_news(title="Pas encore", status=NewsItem.Status.DRAFT)
+    url = draft.get_absolute_url()
+    assert client.get(url).status_code == 404
+
+    editor = django_user_model.objects.create_user("redac", password="x", is_staff=True)
+    editor.user_permissions.add(Permission.objects.get(codename="change_newsitem"))
+    client.force_login(editor)
+    response = client.get(url)
+
+    assert response.status_code == 200
+    assert "le public ne la voit pas" in response.content.decode()
+
+
+def test_feed_parses_and_has_the_latest_published_items(client, news_site):
+    for n in range(25):
+        make_news(title=f"Nouvelle {n}", days_ago=n + 1)
+    make_news(title="Brouillon du flux", status=NewsItem.Status.DRAFT, days_ago=0)
+
+    for url in ("/actualites/flux/rss/", "/actualites/flux/atom/"):
+        response = client.get(url)
+        assert response.status_code == 200
+        feed = feedparser.parse(response.content)
+        assert not feed.bozo, feed.bozo_exception
+        assert feed.feed.title == "Actualités des Maisons de Quartier de Romans"
+        entry_titles = [entry.title for entry in feed.entries]
+        assert entry_titles[:3] == ["Nouvelle 0", "Nouvelle 1", "Nouvelle 2"]
+        assert len(entry_titles) == 20
+        assert "Brouillon du flux" not in entry_titles
+        latest = NewsItem.objects.get(title="Nouvelle 0")
+        assert feed.entries[0].link.endswith(latest.get_absolute_url())
+        published = feed.entries[0].get("published_parsed") or feed.entries[0].get("updated_parsed")
+        assert published is not None
+
+
+def test_home_page_shows_the_three_latest_published_items(client, news_site, reload_urls):
+    home_page()
+    reload_urls()
+    for n in range(5):
+        make_news(title=f"Info {n}", days_ago=n + 1)
+    make_news(title="Brouillon accueil", status=NewsItem.Status.DRAFT, days_ago=0)
+
+    html = client.get("/").content.decode()
+    section = html.split('id="home-news"')[1].split("</section>")[0]
+
+    assert [t for t in ("Info 0", "Info 1", "Info 2") if t in section] == [
+        "Info 0",
+        "Info 1",
+        "Info 2",
+    ]
+    assert section.index("Info 0") < section.index("Info 1") < section.index("Info 2")
+    assert "Info 3" not in section
+    assert "Brouillon accueil" not in html
+
+
+def test_latest_news_tag_filters_by_house(news_site):
+    from django.template import Context, Template
+
+    ors = make_house("les-ors", "Les Ors")
+    make_news(title="Aux Ors", houses=[ors])
+    make_news(title="Ailleurs")
+    template = Template(
+        "{% load news_tags %}{% latest_news house=house count=3 as items %}"
+        "{% for item in items %}[{{ item.title }}]{% endfor %}"
+    )
+
+    assert template.render(Context({"house": ors})) == "[Aux Ors]"
+
+
+@pytest.mark.parametrize("path", ["/actualites/", "/actualites/?maison=les-ors", "/"])
+def test_query_count_does_not_grow_with_the_items(
+    client, news_site, reload_urls, django_assert_max_num_queries, path
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    home_page()
+    reload_urls()
+    ors = make_house("les-ors", "Les Ors")
+    category = make_category()
+
+    def count_queries():
+        # Warm the CMS's own caches (URL paths, menus): they fill over two requests.
+        client.get(path)
+        client.get(path)
+        with CaptureQueriesContext(connection) as ctx:
+            assert client.get(path).status_code == 200
+        return len(ctx.captured_queries)
+
+    for _ in range(3):
+        make_news(houses=[ors], category=category)
+    with_three = count_queries()
+    for _ in range(27):
+        make_news(houses=[ors, make_house("accorderie", "Accorderie")], category=category)
+    with_thirty = count_queries()
+
+    assert with_thirty == with_three
+    with django_assert_max_num_queries(with_three):
+        client.get(path)
+
+
+def test_future_dated_item_appears_on_its_date(news_site):
+    item = make_news(days_ago=-1)
+    assert item not in NewsItem.objects.published()
+    item.published_on = timezone.localdate() - datetime.timedelta(days=0)
+    item.save()
+    assert item in NewsItem.objects.published()
