@@ -5,3 +5,8 @@ from django.utils.translation import gettext_lazy as _
 class GalleriesConfig(AppConfig):
     name = "galleries"
     verbose_name = _("Galeries photo")
+
+    def ready(self):
+        from . import publishing
+
+        publishing.register()

@@ -1,0 +1,54 @@
+from cms.plugin_base import CMSPluginBase
+from cms.plugin_pool import plugin_pool
+from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
+
+from .forms import GalleryForm
+from .models import Gallery, GalleryItem
+from .services import gallery_slides
+
+
+class GalleryItemInline(admin.StackedInline):
+    model = GalleryItem
+    extra = 1
+    fields = ["image", "alt_text", "is_decorative", "caption", "credit", "position"]
+    verbose_name = _("image choisie")
+    verbose_name_plural = _("images choisies une à une (si aucun dossier n'est choisi)")
+
+
+@plugin_pool.register_plugin
+class GalleryPlugin(CMSPluginBase):
+    model = Gallery
+    form = GalleryForm
+    name = _("Galerie photo")
+    module = _("Images")
+    render_template = "galleries/plugins/gallery.html"
+    inlines = [GalleryItemInline]
+    fieldsets = [
+        (None, {"fields": ["title"]}),
+        (
+            _("Images d'un dossier de la médiathèque"),
+            {"fields": ["folder", "folder_order", "decorative_images"]},
+        ),
+    ]
+    slideshow = False
+
+    def render(self, context, instance, placeholder):
+        context = super().render(context, instance, placeholder)
+        shown, hidden = gallery_slides(instance, slideshow=self.slideshow)
+        context.update({"images": shown, "hidden_images": hidden})
+        return context
+
+
+@plugin_pool.register_plugin
+class SlideshowPlugin(GalleryPlugin):
+    name = _("Diaporama")
+    render_template = "galleries/plugins/slideshow.html"
+    fieldsets = [
+        (None, {"fields": ["title", "interval_seconds"]}),
+        (
+            _("Images d'un dossier de la médiathèque"),
+            {"fields": ["folder", "folder_order", "decorative_images"]},
+        ),
+    ]
+    slideshow = True

@@ -1,0 +1,106 @@
+"""What a gallery shows, and whether it may be published."""
+
+from dataclasses import dataclass
+
+from cms.models import CMSPlugin, Placeholder
+from django.utils.translation import gettext as _
+from filer.models import Image
+
+from .images import SLIDE_WIDTHS, THUMBNAIL_WIDTHS, picture
+from .models import Gallery
+
+FIRST_ROW = 3
+GALLERY_PLUGIN_TYPES = ("GalleryPlugin", "SlideshowPlugin")
+
+FOLDER_ORDERINGS = {
+    Gallery.FolderOrder.FILENAME: ("original_filename", "pk"),
+    Gallery.FolderOrder.NEWEST: ("-uploaded_at", "-pk"),
+    Gallery.FolderOrder.OLDEST: ("uploaded_at", "pk"),
+    Gallery.FolderOrder.TAKEN: ("date_taken", "original_filename", "pk"),
+}
+
+
+@dataclass
+class GalleryImage:
+    image: Image
+    alt: str | None  # None: neither alt text nor "decorative", not shown to the public
+    caption: str
+    credit: str
+
+    @property
+    def label(self):
+        return self.image.original_filename or self.image.label
+
+
+def gallery_images(gallery, *, decorative_ids=None):
+    """Every image of the gallery in display order, with its texts.
+
+    `decorative_ids` replaces the saved choice of decorative folder images
+    (a form checks its unsaved choice with it).
+    """
+    if gallery.folder_id:
+        if decorative_ids is None:
+            decorative_ids = {image.pk for image in gallery.decorative_images.all()}
+        images = Image.objects.filter(folder_id=gallery.folder_id).order_by(
+            *FOLDER_ORDERINGS.get(gallery.folder_order, FOLDER_ORDERINGS["filename"])
+        )
+        return [
+            GalleryImage(
+                image=image,
+                alt="" if image.pk in decorative_ids else (image.default_alt_text.strip() or None),
+                caption=image.default_caption or "",
+                credit=image.author or "",
+            )
+            for image in images
+        ]
+    return [
+        GalleryImage(
+            image=item.image,
+            alt="" if item.is_decorative else (item.alt_text.strip() or None),
+            caption=item.caption,
+            credit=item.credit,
+        )
+        for item in gallery.items.select_related("image").all()
+        if item.image is not None
+    ]
+
+
+def gallery_slides(gallery, *, slideshow=False):
+    """(shown, hidden): the images the public sees with their renditions, and those held back."""
+    shown, hidden = [], []
+    for entry in gallery_images(gallery):
+        if entry.alt is None:
+            hidden.append(entry)
+            continue
+        # The first row loads at once; later ones wait until they are scrolled near.
+        entry.lazy = len(shown) >= FIRST_ROW
+        if slideshow:
+            entry.picture = picture(entry.image, widths=SLIDE_WIDTHS, ratio=16 / 7)
+        else:
+            entry.picture = picture(entry.image, widths=THUMBNAIL_WIDTHS, ratio=3 / 2)
+        shown.append(entry)
+    return shown, hidden
+
+
+def missing_alt_message(gallery, entries):
+    names = ", ".join(f"« {entry.label} »" for entry in entries)
+    return _(
+        "La galerie « %(gallery)s » contient des images sans texte alternatif : %(names)s. "
+        "Donnez-leur un texte alternatif ou marquez-les comme décoratives."
+    ) % {"gallery": gallery, "names": names}
+
+
+def gallery_publication_errors(content):
+    """French messages for each gallery of a versioned content that must not go public."""
+    placeholders = Placeholder.objects.get_for_obj(content)
+    plugin_ids = CMSPlugin.objects.filter(
+        placeholder__in=placeholders, plugin_type__in=GALLERY_PLUGIN_TYPES
+    ).values_list("pk", flat=True)
+    errors = []
+    for gallery in Gallery.objects.filter(pk__in=list(plugin_ids)).prefetch_related(
+        "decorative_images"
+    ):
+        missing = [entry for entry in gallery_images(gallery) if entry.alt is None]
+        if missing:
+            errors.append(missing_alt_message(gallery, missing))
+    return errors

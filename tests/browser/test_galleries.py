@@ -1,0 +1,116 @@
+"""Workflow 2 of the publishing issue: a visitor browses a gallery with the keyboard."""
+
+import pytest
+
+from tests.galleries.factories import add_gallery, make_image, make_page, publish
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+@pytest.fixture
+def gallery_page(admin_user):
+    images = [make_image(f"photo-{n}.jpg") for n in range(1, 5)]
+    content = make_page(admin_user)
+    add_gallery(
+        content,
+        title="La fête de quartier",
+        items=[
+            {"image": image, "alt_text": f"Photo numéro {n}", "caption": f"Légende {n}"}
+            for n, image in enumerate(images, start=1)
+        ],
+    )
+    publish(content, admin_user)
+    return "/galerie/"
+
+
+def focused(page):
+    return page.evaluate("document.activeElement.outerHTML")
+
+
+def test_visitor_browses_the_lightbox_with_the_keyboard(live_server, gallery_page, new_page):
+    page = new_page()
+    page.goto(live_server.url + gallery_page)
+    links = page.locator(".gallery__link")
+    dialog = page.get_by_role("dialog")
+    counter = page.locator(".lightbox__counter")
+
+    links.first.focus()
+    page.keyboard.press("Enter")
+
+    assert dialog.is_visible()
+    assert counter.inner_text() == "1 / 4"
+    assert counter.get_attribute("aria-live") == "polite"
+    assert dialog.locator("img").get_attribute("alt") == "Photo numéro 1"
+    assert "Légende 1" in dialog.inner_text()
+
+    page.keyboard.press("ArrowRight")
+    page.keyboard.press("ArrowRight")
+    assert counter.inner_text() == "3 / 4"
+    assert dialog.locator("img").get_attribute("alt") == "Photo numéro 3"
+    page.keyboard.press("ArrowLeft")
+    assert counter.inner_text() == "2 / 4"
+
+    # The focus stays inside the lightbox, whichever way the visitor tabs.
+    for key in ["Tab"] * 5 + ["Shift+Tab"] * 5:
+        page.keyboard.press(key)
+        assert dialog.evaluate("(el) => el.contains(document.activeElement)")
+
+    page.keyboard.press("Escape")
+
+    assert not dialog.is_visible()
+    assert links.nth(1).evaluate("(el) => el === document.activeElement")
+
+
+def test_lightbox_opens_on_click_and_wraps_around(live_server, gallery_page, new_page):
+    page = new_page(viewport={"width": 375, "height": 740})
+    page.goto(live_server.url + gallery_page)
+
+    page.locator(".gallery__link").last.click()
+    page.get_by_role("button", name="Image suivante").click()
+
+    assert page.locator(".lightbox__counter").inner_text() == "1 / 4"
+    page.get_by_role("button", name="Fermer").click()
+    assert not page.get_by_role("dialog").is_visible()
+    assert page.evaluate("document.documentElement.scrollWidth") <= 375
+
+
+def test_without_javascript_a_thumbnail_opens_a_large_rendition(
+    live_server, gallery_page, new_page
+):
+    page = new_page(java_script_enabled=False)
+    page.goto(live_server.url + gallery_page)
+
+    with page.expect_navigation():
+        page.locator(".gallery__link").first.click()
+
+    assert "/media/filer_public_thumbnails/" in page.url
+    assert page.url.endswith(".jpg")
+
+
+def test_slideshow_does_not_move_for_visitors_who_prefer_less_motion(
+    live_server, admin_user, new_page
+):
+    images = [make_image(f"slide-{n}.jpg", size=(1600, 700)) for n in range(3)]
+    content = make_page(admin_user, title="Accueil diaporama", slug="diaporama")
+    add_gallery(
+        content,
+        plugin_type="SlideshowPlugin",
+        interval_seconds=3,
+        items=[{"image": image, "alt_text": f"Diapositive {n}"} for n, image in enumerate(images)],
+    )
+    publish(content, admin_user)
+
+    calm = new_page(reduced_motion="reduce")
+    calm.goto(live_server.url + "/diaporama/")
+    assert calm.locator(".slideshow__pause").inner_text() == "Lecture"
+    calm.wait_for_timeout(3500)
+    assert calm.locator(".slideshow__slide").nth(0).is_visible()
+
+    moving = new_page(reduced_motion="no-preference")
+    moving.goto(live_server.url + "/diaporama/")
+    pause = moving.locator(".slideshow__pause")
+    assert pause.inner_text() == "Pause"
+    moving.locator(".slideshow__slide").nth(1).wait_for(state="visible", timeout=5000)
+    pause.click()
+    assert pause.inner_text() == "Lecture"
+    assert moving.locator(".slideshow__track").get_attribute("aria-live") == "polite"
