@@ -1,0 +1,191 @@
+"""The README's roles table, checked cell by cell on the real admin and CMS URLs.
+
+Each role is a real group as the migrations create it; a user in that group
+(with the "statut équipe") asks for the page that a given action needs:
+"oui" must answer 200, "non" 403. "sa maison" means 200 on the user's house
+and 403 on another house.
+"""
+
+import re
+from pathlib import Path
+from urllib.parse import urlencode
+
+import pytest
+from cms.api import create_page
+from cms.models import PageContent
+from cms.plugin_pool import plugin_pool
+from cms.toolbar.utils import get_object_edit_url, get_object_structure_url
+from django.contrib import admin
+from django.contrib.auth.models import Group
+from django.urls import reverse
+
+from houses.models import House
+
+pytestmark = pytest.mark.django_db
+
+README = Path(__file__).resolve().parents[2] / "README.md"
+
+ACTIONS = {
+    "Modifier une page": "page",
+    "Mode structure": "structure",
+    "Actualités": "news",
+    "Galeries": "gallery",
+    "Documents": "document",
+    "Rapports d'évaluation": "report",
+    "Données des maisons": "house",
+    "Utilisateurs": "users",
+}
+
+
+def readme_table():
+    """{role: {action: cell}} from the table of the "Rôles et permissions" section."""
+    text = README.read_text(encoding="utf-8")
+    section = text.split("## Rôles et permissions", 1)[1].split("\n## ", 1)[0]
+    rows = [
+        [cell.strip() for cell in line.strip().strip("|").split("|")]
+        for line in section.splitlines()
+        if line.startswith("|") and not re.match(r"^\|\s*-", line)
+    ]
+    header, *body = rows
+    actions = [ACTIONS[label] for label in header[1:]]
+    return {row[0]: dict(zip(actions, row[1:], strict=True)) for row in body}
+
+
+TABLE = readme_table()
+CASES = [(role, action, cell) for role, cells in TABLE.items() for action, cell in cells.items()]
+
+
+def test_the_readme_table_covers_every_role_and_action():
+    assert set(TABLE) == {
+        "Éditeur·rice",
+        "Équipe <maison>",
+        "Chargé·e d'évaluation",
+        "Administrateur·rice",
+    }
+    assert all(set(cells) == set(ACTIONS.values()) for cells in TABLE.values())
+    assert {cell for _, _, cell in CASES} <= {"oui", "non", "sa maison"}
+
+
+@pytest.fixture
+def world(db):
+    """Two houses: the role's own and another one."""
+    own = House.objects.create(
+        name="Maison Test", short_name="Test", slug="test", kind=House.Kind.SOCIAL_CENTRE
+    )
+    other = House.objects.create(
+        name="Maison Autre", short_name="Autre", slug="autre", kind=House.Kind.SOCIAL_CENTRE
+    )
+    return {"own": own, "other": other}
+
+
+def own_draft(user):
+    """A draft page of `user`: version locking reserves a draft to its author."""
+    page = create_page(
+        "Brouillon", "pages/one_column.html", "fr", slug="brouillon", created_by=user
+    )
+    return PageContent.admin_manager.get(page=page, language="fr")
+
+
+def role_group(role, world):
+    if role == "Équipe <maison>":
+        own = House.objects.get(pk=world["own"].pk)
+        group = own.staff_group or Group.objects.filter(name=f"Équipe {own.short_name}").first()
+    else:
+        group = Group.objects.filter(name=role).first()
+    if group is None:
+        pytest.skip(f"le groupe « {role} » n'est pas encore créé par son application")
+    return group
+
+
+def add_plugin_url(content, plugin_type):
+    placeholder = content.get_placeholders().get(slot="content")
+    query = {
+        "placeholder_id": placeholder.pk,
+        "plugin_type": plugin_type,
+        "plugin_language": "fr",
+        "plugin_position": 1,
+    }
+    return reverse("admin:cms_placeholder_add_plugin") + "?" + urlencode(query)
+
+
+def first_admin_add_url(app_label, model_name=None):
+    for model in admin.site._registry:
+        opts = model._meta
+        if opts.app_label == app_label and model_name in (None, opts.model_name):
+            return reverse(f"admin:{app_label}_{opts.model_name}_add")
+    pytest.skip(f"l'application {app_label} n'a pas encore d'administration")
+
+
+def status(client, url):
+    return client.get(url).status_code
+
+
+def check(client, action, world):
+    """What a user of the role gets for `action`: a status, or (own, other) for houses."""
+    content = world["content"]
+    if action == "page":
+        return status(client, add_plugin_url(content, "TextPlugin"))
+    if action == "structure":
+        # The structure board is offered (toolbar switch) only with "cms.use_structure".
+        response = client.get(get_object_edit_url(content), follow=True)
+        if response.status_code != 200:
+            return 403
+        html = response.content.decode()
+        return 200 if get_object_structure_url(content) in html else 403
+    if action == "news":
+        return status(client, reverse("admin:news_newsitem_add"))
+    if action == "gallery":
+        if "GalleryPlugin" not in plugin_pool.plugins:
+            pytest.skip("le plugin galerie n'est pas encore livré")
+        return status(client, add_plugin_url(content, "GalleryPlugin"))
+    if action == "document":
+        return status(client, first_admin_add_url("documents"))
+    if action == "report":
+        return status(client, first_admin_add_url("evaluation", "report"))
+    if action == "house":
+        url = "admin:houses_house_change"
+        return (
+            status(client, reverse(url, args=[world["own"].pk])),
+            status(client, reverse(url, args=[world["other"].pk])),
+        )
+    if action == "users":
+        return status(client, reverse("admin:auth_user_changelist"))
+    raise AssertionError(action)
+
+
+def expected(action, cell):
+    if action == "house":
+        return {"oui": (200, 200), "non": (403, 403), "sa maison": (200, 403)}[cell]
+    return {"oui": 200, "non": 403}[cell]
+
+
+@pytest.mark.parametrize("role,action,cell", CASES)
+def test_role_can_do_exactly_what_the_readme_says(
+    client, django_user_model, world, role, action, cell
+):
+    group = role_group(role, world)
+    user = django_user_model.objects.create_user("membre", password="x", is_staff=True)
+    user.groups.add(group)
+    client.force_login(user)
+    world["content"] = own_draft(user)
+
+    assert check(client, action, world) == expected(action, cell), (role, action, cell)
+
+
+def test_a_staff_member_without_a_group_can_do_nothing(client, django_user_model, world):
+    user = django_user_model.objects.create_user("sans-role", password="x", is_staff=True)
+    client.force_login(user)
+    world["content"] = own_draft(user)
+
+    for action in ("page", "news", "users"):
+        assert check(client, action, world) == 403, action
+    assert check(client, "house", world) == (403, 403)
+
+
+def test_editor_cannot_unlock_a_colleague_s_draft(db):
+    editors = Group.objects.get(name="Éditeur·rice")
+    administrators = Group.objects.get(name="Administrateur·rice")
+
+    assert not editors.permissions.filter(codename="delete_versionlock").exists()
+    assert administrators.permissions.filter(codename="delete_versionlock").exists()
+    assert not editors.permissions.filter(content_type__app_label="auth").exists()
