@@ -40,10 +40,7 @@ class NewsItemWizardForm(forms.ModelForm):
         widgets = {"teaser": forms.Textarea(attrs={"rows": 3})}
 
     def __init__(self, *args, **kwargs):
-        self._request = kwargs.pop("wizard_request", None)
-        kwargs.pop("wizard_page", None)
-        kwargs.pop("wizard_site", None)
-        self.language_code = kwargs.pop("wizard_language", "fr")
+        # The CMS mixes in its wizard form base, which sets `language_code`.
         super().__init__(*args, **kwargs)
         self.fields["slug"].required = False
         self.fields["slug"].help_text = _("Laissez vide : elle sera tirée du titre.")

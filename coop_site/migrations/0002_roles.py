@@ -19,6 +19,7 @@ class Migration(migrations.Migration):
         ("djangocms_text", "0004_remove_old_ckeditor_table"),
         ("filer", "0018_alter_file_options"),
         ("news", "0001_initial"),
+        ("galleries", "0001_initial"),
     ]
 
     operations = [migrations.RunPython(sync_roles, migrations.RunPython.noop)]

@@ -1,0 +1,104 @@
+"""The creation wizards of the "Créer" button: the forms as the CMS wizard drives them."""
+
+import pytest
+from cms.models import PageContent
+from cms.wizards.forms import WizardStep2BaseForm, step2_form_factory
+from cms.wizards.wizard_pool import entry_choices
+from django.contrib.auth.models import Group
+from django.contrib.sites.models import Site
+from django.test import RequestFactory
+
+from coop_site import cms_wizards
+from coop_site.demo import demo_folder
+from news.models import NewsItem
+
+from .factories import make_house
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def editor(django_user_model):
+    user = django_user_model.objects.create_user("redac", password="x", is_staff=True)
+    user.groups.add(Group.objects.get(name="Éditeur·rice"))
+    return user
+
+
+# The forms as the CMS wizard view builds them (its base form takes the wizard_* kwargs).
+NewsItemWizardForm = step2_form_factory(WizardStep2BaseForm, cms_wizards.NewsItemWizardForm)
+GalleryPageWizardForm = step2_form_factory(WizardStep2BaseForm, cms_wizards.GalleryPageWizardForm)
+
+
+def wizard_kwargs(user):
+    request = RequestFactory().get("/")
+    request.user = user
+    return {
+        "wizard_language": "fr",
+        "wizard_page": None,
+        "wizard_site": Site.objects.get_current(),
+        "wizard_request": request,
+    }
+
+
+def test_an_editor_is_offered_the_three_wizards(editor, django_user_model):
+    titles = [str(label) for _, label in entry_choices(editor, None)]
+    assert {"Nouvelle actualité", "Nouvelle galerie"} <= set(titles)
+    assert any(title in ("Nouvelle page", "New page") for title in titles)
+
+    nobody = django_user_model.objects.create_user("rien", password="x", is_staff=True)
+    assert list(entry_choices(nobody, None)) == []
+
+
+def test_news_wizard_creates_a_draft_with_its_body(editor):
+    house = make_house()
+    form = NewsItemWizardForm(
+        data={
+            "title": "Fête de l'été à Saint-Nicolas",
+            "published_on": "2026-06-21",
+            "teaser": "Une fête pour tout le quartier.",
+            "houses": [house.pk],
+            "body": "Premier paragraphe.\n\nSecond paragraphe.",
+        },
+        **wizard_kwargs(editor),
+    )
+    assert form.is_valid(), form.errors
+    item = form.save()
+
+    assert item.status == NewsItem.Status.DRAFT
+    assert item.slug == "fete-de-lete-a-saint-nicolas"
+    assert list(item.houses.all()) == [house]
+    body = item.body.get_plugins().get().get_bound_plugin().body
+    assert body == "<p>Premier paragraphe.</p><p>Second paragraphe.</p>"
+
+
+def test_news_wizard_makes_a_unique_slug_and_needs_a_title(editor):
+    NewsItem.objects.create(title="Fête", slug="fete", teaser="x")
+    form = NewsItemWizardForm(
+        data={"title": "Fête", "published_on": "2026-06-21", "teaser": "y"},
+        **wizard_kwargs(editor),
+    )
+    assert form.is_valid(), form.errors
+    assert form.save().slug == "fete-2"
+
+    empty = NewsItemWizardForm(data={"teaser": "y"}, **wizard_kwargs(editor))
+    assert not empty.is_valid()
+    assert "title" in empty.errors
+
+
+def test_gallery_wizard_creates_a_draft_page_with_a_folder_gallery(editor):
+    folder = demo_folder("Fête de quartier")
+    form = GalleryPageWizardForm(
+        data={"title": "Photos de la fête", "slug": "", "folder": folder.pk},
+        **wizard_kwargs(editor),
+    )
+    assert form.is_valid(), form.errors
+    page = form.save()
+
+    content = PageContent.admin_manager.get(page=page, language="fr")
+    plugin = content.get_placeholders().get(slot="content").get_plugins().get()
+    gallery = plugin.get_bound_plugin()
+    assert plugin.plugin_type == "GalleryPlugin"
+    assert gallery.folder == folder
+    assert gallery.title == "Photos de la fête"
+    # A draft: visitors do not see it yet.
+    assert not PageContent.objects.filter(page=page).exists()
