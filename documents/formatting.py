@@ -1,0 +1,36 @@
+"""Sizes written the French way: "2,4 Mo", "850 ko"."""
+
+from django.utils.translation import gettext as _
+
+NBSP = "\u00a0"
+UNITS = ("o", "ko", "Mo", "Go", "To")
+
+
+def format_file_size(size):
+    """A byte count in French units (powers of 1024, as file managers show them).
+
+    Below 10 units, one decimal with a comma ("2,4 Mo"); from 10 up, a
+    whole number ("12 Mo"). None (unknown size) gives an empty string.
+    """
+    if size is None:
+        return ""
+    value = float(size)
+    unit = 0
+    while value >= 1024 and unit < len(UNITS) - 1:
+        value /= 1024
+        unit += 1
+    if unit == 0:
+        return f"{int(value)}{NBSP}{UNITS[0]}"
+    if round(value, 1) < 10:
+        text = f"{value:.1f}".replace(".", ",").removesuffix(",0")
+    else:
+        text = str(round(value))
+    return f"{text}{NBSP}{UNITS[unit]}"
+
+
+def format_page_count(count):
+    if not count:
+        return ""
+    if count == 1:
+        return _("1 page")
+    return _("%(count)s pages") % {"count": count}

@@ -1,0 +1,15 @@
+from django import template
+
+from documents.formatting import format_file_size, format_page_count
+
+register = template.Library()
+
+
+@register.filter
+def french_size(size):
+    return format_file_size(size)
+
+
+@register.filter
+def pages(count):
+    return format_page_count(count)

@@ -1,0 +1,36 @@
+import pytest
+
+from documents.formatting import format_file_size, format_page_count
+
+# The suite-wide fixtures clear caches that django CMS fills from the database.
+pytestmark = pytest.mark.django_db
+
+NBSP = "\u00a0"
+
+
+@pytest.mark.parametrize(
+    "size,expected",
+    [
+        (0, "0 o"),
+        (512, "512 o"),
+        (1536, "1,5 ko"),
+        (10 * 1024, "10 ko"),
+        (850 * 1024, "850 ko"),
+        (1024 * 1024, "1 Mo"),
+        (int(2.4 * 1024 * 1024), "2,4 Mo"),
+        (int(12.6 * 1024 * 1024), "13 Mo"),
+        (int(1.25 * 1024**3), "1,2 Go"),
+    ],
+)
+def test_sizes_are_written_in_french_units(size, expected):
+    assert format_file_size(size) == expected.replace(" ", NBSP)
+
+
+def test_unknown_size_is_left_out():
+    assert format_file_size(None) == ""
+
+
+def test_page_counts():
+    assert format_page_count(1) == "1 page"
+    assert format_page_count(12) == "12 pages"
+    assert format_page_count(None) == ""
