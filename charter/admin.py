@@ -88,7 +88,13 @@ class CommitmentProgressAdmin(HouseScopedAdminMixin, admin.ModelAdmin):
         "updated_by",
         "updated_at",
     ]
-    list_filter = ["year", "status", "house", "is_sample", "commitment__section__charter"]
+    list_filter = [
+        "year",
+        "status",
+        ("house", admin.RelatedOnlyFieldListFilter),
+        "is_sample",
+        "commitment__section__charter",
+    ]
     search_fields = ["commitment__text", "done", "house__name"]
     list_select_related = ["house", "commitment", "updated_by"]
     fields = [

@@ -36,11 +36,13 @@ class CharterPlugin(CMSPluginBase):
             theme = instance.theme if instance.scope == Scope.THEME else None
             sections = charter_sections(charter, theme=theme) if charter else []
         context.update(
-            charter=charter,
-            sections=sections,
-            show_preamble=instance.scope == Scope.WHOLE,
-            filter_url=charter_url("detail") if charter and charter.is_current else "",
-            id_prefix=f"plugin-{instance.pk}-",
+            {
+                "charter": charter,
+                "sections": sections,
+                "show_preamble": instance.scope == Scope.WHOLE,
+                "filter_url": charter_url("detail") if charter and charter.is_current else "",
+                "id_prefix": f"plugin-{instance.pk}-",
+            }
         )
         return context
 
@@ -63,11 +65,13 @@ class CharterProgressPlugin(CMSPluginBase):
                 charter=charter, year=instance.year, houses=[instance.house]
             )
         context.update(
-            charter=charter,
-            dashboard=dashboard,
-            progress=dashboard.houses[0] if dashboard else None,
-            year=dashboard.year if dashboard else None,
-            dashboard_url=charter_url("progress"),
-            id_prefix=f"plugin-{instance.pk}-",
+            {
+                "charter": charter,
+                "dashboard": dashboard,
+                "progress": dashboard.houses[0] if dashboard else None,
+                "year": dashboard.year if dashboard else None,
+                "dashboard_url": charter_url("progress"),
+                "id_prefix": f"plugin-{instance.pk}-",
+            }
         )
         return context

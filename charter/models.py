@@ -255,6 +255,10 @@ class CharterPluginModel(CMSPlugin):
         help_text=_("Seulement pour « Les engagements d'un thème »."),
     )
 
+    class Meta:
+        verbose_name = _("charte écostructure (module)")
+        verbose_name_plural = _("charte écostructure (modules)")
+
     def __str__(self):
         if self.scope == self.Scope.SECTION and self.section_id:
             return str(self.section)
@@ -287,6 +291,10 @@ class CharterProgressPluginModel(CMSPlugin):
         validators=YEAR_VALIDATORS,
         help_text=_("Vide : la dernière année renseignée."),
     )
+
+    class Meta:
+        verbose_name = _("avancement de la charte (module)")
+        verbose_name_plural = _("avancement de la charte (modules)")
 
     def __str__(self):
         return str(self.house)

@@ -96,6 +96,7 @@ def test_share_kept_is_computed_from_statuses_missing_counts_as_not_kept():
     make_progress(partial, c1, 2025, Status.KEPT)
     make_progress(partial, c2, 2025, Status.TO_START)
     make_progress(partial, c1, 2024, Status.IN_PROGRESS)
+    make_house("La Coopération", kind="cooperation")  # speaks for all: never a column
 
     dashboard = progress_dashboard(charter=charter)
 
