@@ -19,8 +19,8 @@
     this.dialog = el("div", { "class": "lightbox", role: "dialog", "aria-modal": "true", "aria-label": "Image agrandie", hidden: "" });
     var frame = el("div", { "class": "lightbox__frame" });
     this.closeButton = el("button", { type: "button", "class": "lightbox__close" }, "Fermer");
-    this.prevButton = el("button", { type: "button", "class": "lightbox__prev" }, "‹ Image précédente");
-    this.nextButton = el("button", { type: "button", "class": "lightbox__next" }, "Image suivante ›");
+    this.prevButton = el("button", { type: "button", "class": "lightbox__prev" }, "‹ Précédente");
+    this.nextButton = el("button", { type: "button", "class": "lightbox__next" }, "Suivante ›");
     this.counter = el("p", { "class": "lightbox__counter", "aria-live": "polite", "aria-atomic": "true" });
     var figure = el("figure", { "class": "lightbox__figure" });
     this.picture = el("picture");

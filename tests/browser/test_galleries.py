@@ -66,7 +66,7 @@ def test_lightbox_opens_on_click_and_wraps_around(live_server, gallery_page, new
     page.goto(live_server.url + gallery_page)
 
     page.locator(".gallery__link").last.click()
-    page.get_by_role("button", name="Image suivante").click()
+    page.get_by_role("button", name="Suivante").click()
 
     assert page.locator(".lightbox__counter").inner_text() == "1 / 4"
     page.get_by_role("button", name="Fermer").click()
