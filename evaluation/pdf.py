@@ -1,0 +1,124 @@
+"""Checking a report PDF by its content, and deriving its cover and text.
+
+An upload is judged by its bytes, never by its name or its declared type:
+it must start like a PDF, end like one, open in pypdf, not be encrypted and
+have pages. pypdfium2 renders page 1 as the cover.
+"""
+
+import io
+import logging
+
+import pypdf
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.template.defaultfilters import filesizeformat
+from django.utils.translation import gettext as _
+
+logger = logging.getLogger(__name__)
+
+DEFAULT_MAX_SIZE = 50 * 1024 * 1024
+COVER_WIDTH = 480
+
+
+def max_upload_size():
+    return getattr(settings, "EVALUATION_REPORT_MAX_SIZE", DEFAULT_MAX_SIZE)
+
+
+def read_upload(uploaded_file):
+    uploaded_file.seek(0)
+    data = uploaded_file.read()
+    uploaded_file.seek(0)
+    return data
+
+
+def check_size(size):
+    limit = max_upload_size()
+    if size > limit:
+        raise ValidationError(
+            _("Le fichier pèse %(size)s : la taille maximale est de %(limit)s.")
+            % {"size": filesizeformat(size), "limit": filesizeformat(limit)},
+            code="pdf_too_large",
+        )
+
+
+def check_pdf(data):
+    """Return the page count of a valid report PDF, or raise a French ValidationError."""
+    check_size(len(data))
+    if not data.startswith(b"%PDF-"):
+        raise ValidationError(
+            _(
+                "Ce fichier n'est pas un PDF (son contenu ne commence pas comme un PDF), "
+                "quel que soit son nom. Enregistrez le rapport au format PDF puis réessayez."
+            ),
+            code="pdf_not_a_pdf",
+        )
+    if b"%%EOF" not in data[-2048:]:
+        raise ValidationError(
+            _("Ce PDF est incomplet (le fichier est coupé). Envoyez-le à nouveau."),
+            code="pdf_truncated",
+        )
+    try:
+        reader = pypdf.PdfReader(io.BytesIO(data))
+        if reader.is_encrypted:
+            raise ValidationError(
+                _(
+                    "Ce PDF est protégé par un mot de passe ou chiffré : les visiteurs ne "
+                    "pourraient pas le lire. Enregistrez-le sans protection puis réessayez."
+                ),
+                code="pdf_encrypted",
+            )
+        page_count = len(reader.pages)
+        if page_count:
+            # Reading both ends catches most damaged page trees.
+            boxes = reader.pages[0].mediabox, reader.pages[-1].mediabox
+            if not all(boxes):
+                raise ValueError("page sans dimensions")
+    except ValidationError:
+        raise
+    except Exception as error:  # pypdf raises many kinds of errors on broken files
+        logger.info("PDF refusé : %s", error)
+        raise ValidationError(
+            _("Ce PDF est endommagé et ne peut pas être ouvert. Envoyez-le à nouveau."),
+            code="pdf_damaged",
+        ) from error
+    if page_count == 0:
+        raise ValidationError(
+            _("Ce PDF ne contient aucune page."),
+            code="pdf_no_pages",
+        )
+    return page_count
+
+
+def validate_report_pdf(uploaded_file):
+    """Form-field validator: the same checks as `check_pdf`.
+
+    Error codes start with "pdf_": a form field replaces the message of codes it
+    knows itself (such as "empty").
+    """
+    if uploaded_file is None:
+        return
+    # Refuse a huge file before reading it into memory.
+    check_size(getattr(uploaded_file, "size", 0))
+    check_pdf(read_upload(uploaded_file))
+
+
+def render_cover(data):
+    """Page 1 as WebP bytes, about COVER_WIDTH pixels wide."""
+    import pypdfium2 as pdfium
+
+    document = pdfium.PdfDocument(data)
+    try:
+        page = document[0]
+        width = page.get_width() or COVER_WIDTH
+        bitmap = page.render(scale=COVER_WIDTH / width)
+        image = bitmap.to_pil().convert("RGB")
+    finally:
+        document.close()
+    buffer = io.BytesIO()
+    image.save(buffer, "WEBP", quality=80)
+    return buffer.getvalue()
+
+
+def extract_text(data):
+    reader = pypdf.PdfReader(io.BytesIO(data))
+    return "\n\n".join((page.extract_text() or "").strip() for page in reader.pages).strip()

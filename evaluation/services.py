@@ -1,0 +1,126 @@
+"""Writes of the evaluation app: uploading, deriving and publishing reports."""
+
+import logging
+from pathlib import PurePath
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from . import pdf
+from .models import Report, ReportFileHistory
+
+logger = logging.getLogger(__name__)
+
+PUBLISH_PERMISSION = "evaluation.publish_report"
+
+
+def client_filename(uploaded_file):
+    """The name the officer's computer gave the file, without any folder."""
+    name = PurePath(str(uploaded_file.name).replace("\\", "/")).name
+    return name[:255]
+
+
+@transaction.atomic
+def report_upload_pdf(*, report, uploaded_file, user):
+    """Store a new PDF for `report` (saved), keeping any previous one in its history.
+
+    The PDF is checked again here, so no caller can store a file the form
+    would refuse. The cover and text are derived at once; if that fails the
+    upload is kept and the report is flagged for `manage.py evaluation_retry`.
+    """
+    data = pdf.read_upload(uploaded_file)
+    page_count = pdf.check_pdf(data)
+    if report.pk is None:
+        report.save()
+    if report.pdf:
+        ReportFileHistory.objects.create(
+            report=report,
+            file=report.pdf.name,
+            original_filename=report.original_filename,
+            page_count=report.page_count,
+            pdf_size=report.pdf_size,
+            uploaded_by=report.uploaded_by,
+            uploaded_at=report.uploaded_at,
+            replaced_by=user,
+        )
+        # The old file stays where it is: the history points at it.
+        report.pdf = None
+    report.pdf.save("rapport.pdf", ContentFile(data), save=False)
+    report.original_filename = client_filename(uploaded_file)
+    report.page_count = page_count
+    report.pdf_size = len(data)
+    report.uploaded_by = user
+    report.uploaded_at = timezone.now()
+    report.save()
+    report_derive(report=report, data=data)
+    return report
+
+
+def report_derive(*, report, data=None):
+    """Compute the cover and the searchable text; flag the report when it fails."""
+    if not report.pdf:
+        return report
+    try:
+        if data is None:
+            with report.pdf.open("rb") as handle:
+                data = handle.read()
+        cover = pdf.render_cover(data)
+        text = pdf.extract_text(data)
+    except Exception as error:  # a renderer failure must never lose the upload
+        logger.warning("Couverture ou texte impossible pour le rapport %s : %s", report.pk, error)
+        report.needs_processing = True
+        report.processing_error = str(error)[:255]
+        report.save(update_fields=["needs_processing", "processing_error", "updated_at"])
+        return report
+    if report.cover:
+        report.cover.delete(save=False)
+    report.cover.save("couverture.webp", ContentFile(cover), save=False)
+    report.extracted_text = text
+    report.needs_processing = False
+    report.processing_error = ""
+    report.save()
+    return report
+
+
+def report_retry_derivations():
+    """Retry every flagged report; return (fixed, still_failing) counts."""
+    fixed = failing = 0
+    for report in Report.objects.filter(needs_processing=True):
+        report_derive(report=report)
+        if report.needs_processing:
+            failing += 1
+        else:
+            fixed += 1
+    return fixed, failing
+
+
+def can_publish(user):
+    return user.is_active and user.has_perm(PUBLISH_PERMISSION)
+
+
+def report_publish(*, report, user):
+    """Make a report public, if `user` may and the report is complete."""
+    if not can_publish(user):
+        raise PermissionDenied(_("Vous n'avez pas le droit de publier un rapport."))
+    if not report.pdf:
+        raise ValidationError(_("Ajoutez le fichier PDF du rapport avant de le publier."))
+    return mark_published(report=report)
+
+
+def mark_published(*, report, published_on=None):
+    report.status = Report.Status.PUBLISHED
+    report.published_on = published_on or report.published_on or timezone.localdate()
+    report.save(update_fields=["status", "published_on", "updated_at"])
+    return report
+
+
+def report_unpublish(*, report, user):
+    """Take a report back to draft: its page and its file disappear from the public site."""
+    if not can_publish(user):
+        raise PermissionDenied(_("Vous n'avez pas le droit de dépublier un rapport."))
+    report.status = Report.Status.DRAFT
+    report.save(update_fields=["status", "updated_at"])
+    return report

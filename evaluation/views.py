@@ -1,0 +1,320 @@
+"""Public pages of the evaluation, and the files of its reports.
+
+Drafts are for staff only: every lookup goes through
+`Report.objects.visible_to(user)`, so a draft's page, Fleur, cover and PDF
+are all 404 for visitors, whatever URL they guess.
+"""
+
+from django.db.models import Prefetch
+from django.http import FileResponse, Http404, HttpResponse
+from django.shortcuts import redirect
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views import View
+from django.views.generic import TemplateView
+
+from houses.models import House
+
+from . import fleur as fleur_geometry
+from .forms import CompareForm
+from .models import (
+    DimensionResult,
+    EvaluatedAction,
+    IndicatorValue,
+    Referential,
+    Report,
+    can_see_drafts,
+)
+from .templatetags.evaluation_tags import fleur_context
+
+
+def results_prefetch():
+    return Prefetch(
+        "results",
+        queryset=DimensionResult.objects.select_related("dimension").order_by(
+            "dimension__order", "dimension__name"
+        ),
+    )
+
+
+def find_report(request, year, kind=None, *, detailed=False):
+    """The report of `year` (the main one, or the one of `kind`) that `request.user` may see."""
+    # django CMS resolves apphook URLs without the converters: the year may be a string.
+    queryset = Report.objects.visible_to(request.user).filter(year=int(year))
+    queryset = queryset.select_related("referential", "full_report")
+    if kind:
+        queryset = queryset.filter(kind=kind)
+    else:
+        queryset = queryset.main_first()
+    queryset = queryset.prefetch_related(results_prefetch())
+    if detailed:
+        visible = Report.objects.visible_to(request.user)
+        queryset = queryset.prefetch_related(
+            Prefetch(
+                "evaluated_actions",
+                queryset=EvaluatedAction.objects.select_related("house", "action")
+                .prefetch_related("dimensions")
+                .order_by("scope", "house__order", "order", "title"),
+            ),
+            Prefetch(
+                "indicator_values",
+                queryset=IndicatorValue.objects.select_related("indicator__dimension"),
+            ),
+            Prefetch("syntheses", queryset=visible),
+        )
+    report = queryset.first()
+    if report is None:
+        raise Http404(_("Aucun rapport pour cette année."))
+    return report
+
+
+class ReportMixin:
+    detailed = False
+
+    def get_report(self):
+        return find_report(
+            self.request, self.kwargs["year"], self.kwargs.get("kind"), detailed=self.detailed
+        )
+
+
+class IndexView(TemplateView):
+    template_name = "evaluation/index.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        reports = list(
+            Report.objects.published()
+            .select_related("referential")
+            .prefetch_related(results_prefetch())
+            .main_first()
+            .order_by("-year", "kind_rank")
+        )
+        current = next((r for r in reports if r.results.all()), None)
+        referential = current.referential if current else Referential.objects.first()
+        dimensions = list(referential.dimensions.all()) if referential else []
+        context.update(
+            reports=reports,
+            current=current,
+            referential=referential,
+            dimensions=dimensions,
+            compare_form=CompareForm(years=years_with_results(reports)),
+        )
+        return context
+
+
+def years_with_results(reports):
+    """[(year, period label)] of the years whose main report has scores, newest first."""
+    seen, years = set(), []
+    for report in reports:
+        if report.year not in seen and report.results.all():
+            seen.add(report.year)
+            years.append((report.year, report.period_label))
+    return years
+
+
+class ReportDetailView(ReportMixin, TemplateView):
+    template_name = "evaluation/report_detail.html"
+    detailed = True
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        report = self.get_report()
+        can_contact = contact_ready()
+        actions = list(report.evaluated_actions.all())
+        houses = {}
+        for action in actions:
+            if action.scope == EvaluatedAction.Scope.HOUSE:
+                houses.setdefault(action.house, []).append(action)
+        other_years = [
+            (year, label)
+            for year, label in years_with_results(
+                Report.objects.published()
+                .prefetch_related(results_prefetch())
+                .main_first()
+                .order_by("-year", "kind_rank")
+            )
+            if year != report.year
+        ]
+        context.update(
+            report=report,
+            results=list(report.results.all()),
+            cooperation_actions=[
+                a for a in actions if a.scope == EvaluatedAction.Scope.COOPERATION
+            ],
+            house_actions=list(houses.items()),
+            indicator_values=list(report.indicator_values.all()),
+            syntheses=list(report.syntheses.all()),
+            full_report=self._visible_full_report(report),
+            other_years=other_years if report.results.all() else [],
+            contact_form=contact_form(initial={"subject": report.title}) if can_contact else None,
+            contact_available=can_contact,
+        )
+        return context
+
+    def _visible_full_report(self, report):
+        full = report.full_report
+        if full is None or not (full.is_published or can_see_drafts(self.request.user)):
+            return None
+        return full
+
+
+class PeriodRedirectView(View):
+    """/evaluation/2017-2018/ is the 2017 report's page."""
+
+    def get(self, request, year, end_year):
+        report = find_report(request, year)
+        if report.end_year != int(end_year):
+            raise Http404(_("Aucun rapport pour cette période."))
+        return redirect(report.get_absolute_url(), permanent=True)
+
+
+class FleurSvgView(ReportMixin, View):
+    """The Fleur as a standalone SVG file, for partners to reuse."""
+
+    def get(self, request, year, kind=None):
+        report = self.get_report()
+        context = fleur_context(report, uid="fleur", standalone=True)
+        if context["fleur"] is None:
+            raise Http404(_("Ce rapport n'a pas de scores par dimension."))
+        svg = render_to_string("evaluation/includes/fleur.svg", context)
+        response = HttpResponse(svg.strip(), content_type="image/svg+xml; charset=utf-8")
+        filename = f"fleur-utilite-sociale-{report.period_label}.svg"
+        response["Content-Disposition"] = f'inline; filename="{filename}"'
+        return private_if_draft(response, report)
+
+
+def private_if_draft(response, report):
+    if not report.is_published:
+        response["Cache-Control"] = "private, no-store"
+        response["X-Robots-Tag"] = "noindex"
+    return response
+
+
+class DownloadView(ReportMixin, View):
+    def get(self, request, year, kind):
+        report = self.get_report()
+        if not report.pdf:
+            raise Http404(_("Ce rapport n'a pas encore de fichier PDF."))
+        try:
+            handle = report.pdf.open("rb")
+        except FileNotFoundError as error:
+            raise Http404(_("Le fichier de ce rapport est introuvable.")) from error
+        response = FileResponse(
+            handle,
+            as_attachment=True,
+            filename=report.download_filename,
+            content_type="application/pdf",
+        )
+        return private_if_draft(response, report)
+
+
+class CoverView(ReportMixin, View):
+    def get(self, request, year, kind):
+        report = self.get_report()
+        if not report.cover:
+            raise Http404(_("Ce rapport n'a pas de couverture."))
+        try:
+            handle = report.cover.open("rb")
+        except FileNotFoundError as error:
+            raise Http404(_("La couverture de ce rapport est introuvable.")) from error
+        response = FileResponse(handle, content_type="image/webp")
+        return private_if_draft(response, report)
+
+
+class CompareView(TemplateView):
+    """/evaluation/comparer/?a=2017&b=2019: two Fleurs overlaid, and the differences."""
+
+    template_name = "evaluation/compare.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        reports = list(
+            Report.objects.visible_to(self.request.user)
+            .select_related("referential")
+            .prefetch_related(results_prefetch())
+            .main_first()
+            .order_by("-year", "kind_rank")
+        )
+        years = years_with_results(reports)
+        form = CompareForm(self.request.GET or None, years=years)
+        context.update(form=form, years=years)
+        if not self.request.GET:
+            return context
+        if not form.is_valid():
+            # A year that is not a number, or has no report: nothing to compare.
+            raise Http404(_("Ces années ne peuvent pas être comparées."))
+        by_year = {}
+        for report in reports:
+            by_year.setdefault(report.year, report)
+        report_a = by_year[form.cleaned_data["a"]]
+        report_b = by_year[form.cleaned_data["b"]]
+        if report_a.year > report_b.year:
+            report_a, report_b = report_b, report_a
+        comparison = fleur_geometry.compare(
+            report_a, list(report_a.results.all()), report_b, list(report_b.results.all())
+        )
+        context.update(report_a=report_a, report_b=report_b, comparison=comparison)
+        return context
+
+
+# --- Contact with the evaluation officer -----------------------------------------
+
+
+def contact_form(*args, **kwargs):
+    """The houses' contact form (saved, then e-mailed to the Coopération)."""
+    from houses.forms import ContactForm
+
+    return ContactForm(*args, **kwargs)
+
+
+def cooperation_house():
+    return House.objects.cooperation()
+
+
+def contact_ready():
+    """The Coopération exists and the houses app offers its contact form."""
+    try:
+        from houses.forms import ContactForm  # noqa: F401
+        from houses.services import contact_message_submit  # noqa: F401
+    except ImportError:
+        return False
+    return cooperation_house() is not None
+
+
+class ContactView(TemplateView):
+    """Write to the evaluation officer: the message goes to the Coopération, topic "évaluation"."""
+
+    template_name = "evaluation/contact.html"
+    topic = "évaluation"
+
+    def dispatch(self, request, *args, **kwargs):
+        if not contact_ready():
+            raise Http404(_("Le formulaire de contact n'est pas encore disponible."))
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.setdefault(
+            "form", contact_form(initial={"subject": self.request.GET.get("objet", "")[:160]})
+        )
+        context["sent"] = self.request.GET.get("envoye") == "1"
+        return context
+
+    def post(self, request, *args, **kwargs):
+        from houses.services import ContactRejected, contact_message_submit
+
+        form = contact_form(request.POST)
+        if form.is_valid():
+            try:
+                contact_message_submit(
+                    house=cooperation_house(),
+                    data=form.cleaned_data,
+                    topic=self.topic,
+                    request=request,
+                )
+            except ContactRejected as rejected:
+                form.add_error(None, str(rejected))
+            else:
+                return redirect(reverse("evaluation:contact") + "?envoye=1")
+        return self.render_to_response(self.get_context_data(form=form))
