@@ -223,6 +223,11 @@ CMS_PLACEHOLDER_CONF = {
 }
 
 DJANGOCMS_VERSIONING_LOCK_VERSIONS = True
+# Pages made with the "Créer" wizards: a plain one-column page whose first
+# text goes to the main content (inheriting would give a top-level page the
+# home template).
+CMS_PAGE_WIZARD_DEFAULT_TEMPLATE = "pages/one_column.html"
+CMS_PAGE_WIZARD_CONTENT_PLACEHOLDER = "content"
 TEXT_INLINE_EDITING = True
 
 THUMBNAIL_HIGH_RESOLUTION = False

@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from .models import Category, NewsItem
+from .services import news_changed
 
 
 @admin.register(Category)
@@ -35,6 +36,18 @@ class NewsItemAdmin(admin.ModelAdmin):
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("category").prefetch_related("houses")
 
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        news_changed()
+
+    def delete_model(self, request, obj):
+        super().delete_model(request, obj)
+        news_changed()
+
+    def delete_queryset(self, request, queryset):
+        super().delete_queryset(request, queryset)
+        news_changed()
+
     @admin.display(description=_("maisons"))
     def houses_list(self, obj):
         return ", ".join(house.short_name for house in obj.houses.all())
@@ -54,6 +67,7 @@ class NewsItemAdmin(admin.ModelAdmin):
     @admin.action(description=_("Publier les actualités choisies"), permissions=["change"])
     def publish(self, request, queryset):
         count = queryset.update(status=NewsItem.Status.PUBLISHED)
+        news_changed()
         self.message_user(
             request,
             ngettext("%d actualité publiée.", "%d actualités publiées.", count) % count,
@@ -63,6 +77,7 @@ class NewsItemAdmin(admin.ModelAdmin):
     @admin.action(description=_("Repasser en brouillon"), permissions=["change"])
     def unpublish(self, request, queryset):
         count = queryset.update(status=NewsItem.Status.DRAFT)
+        news_changed()
         self.message_user(
             request,
             ngettext("%d actualité en brouillon.", "%d actualités en brouillon.", count) % count,
