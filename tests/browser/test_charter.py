@@ -74,3 +74,12 @@ def test_print_hides_the_navigation_and_the_filters(live_server, demo, new_page)
     assert second_section.evaluate("el => getComputedStyle(el).breakBefore") == "page"
     pdf = page.pdf(format="A4")
     assert pdf.startswith(b"%PDF")
+
+
+@pytest.mark.parametrize("path", ["/charte-ecostructure/", "/charte-ecostructure/avancement/"])
+def test_charter_pages_fit_a_320px_screen(live_server, demo, new_page, path):
+    page = new_page(viewport={"width": 320, "height": 640})
+    page.goto(live_server.url + path)
+
+    # The matrix scrolls inside its own frame; the page itself never does sideways.
+    assert page.evaluate("document.documentElement.scrollWidth") <= 320

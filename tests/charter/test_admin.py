@@ -192,3 +192,13 @@ def test_unknown_house_gets_a_message_not_an_error(client, setup, admin_user):
 
     assert response.status_code == 200
     assert "Cette maison n&#x27;existe pas" in response.content.decode()
+
+
+def test_toolbar_leads_house_staff_to_the_year_screen(client, setup, charter_page):
+    _charter, _house_a, _house_b, staff_a = setup
+    client.force_login(staff_a)
+
+    html = client.get("/charte-ecostructure/avancement/").content.decode()
+
+    assert "Saisir l&#x27;avancement d&#x27;une année" in html or "Saisir l'avancement" in html
+    assert YEAR_URL in html
