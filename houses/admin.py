@@ -1,14 +1,118 @@
 from django.contrib import admin
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
 
-from .models import Action, House
+from coop_site.images import renditions
+
+from .models import (
+    Action,
+    Activity,
+    Approval,
+    Closure,
+    CommonBaseItem,
+    ContactMessage,
+    Event,
+    House,
+    HouseFigure,
+    KeyFigure,
+    OpeningHours,
+)
+from .permissions import HouseScopedAdminMixin, manages_all_houses
+from .services import house_staff_group_ensure
+
+
+def image_preview(image):
+    sources = renditions(image, widths=(240,))
+    if not sources:
+        return "—"
+    url, width, height = sources[0]
+    return format_html(
+        '<img src="{}" width="{}" height="{}" alt="" style="max-width:240px;height:auto">',
+        url,
+        width,
+        height,
+    )
+
+
+class SampleFlagMixin:
+    """Shows the "exemple" flag in lists, so staff know what to replace with real data."""
+
+    @admin.display(description=_("exemple"), boolean=True, ordering="is_sample")
+    def sample_flag(self, obj):
+        return obj.is_sample
+
+
+class ApprovalInline(admin.TabularInline):
+    model = Approval
+    extra = 0
+
+
+class HouseFigureInline(admin.TabularInline):
+    model = HouseFigure
+    extra = 0
+
+
+class OpeningHoursInline(admin.TabularInline):
+    model = OpeningHours
+    extra = 0
+    verbose_name_plural = _("horaires d'ouverture (plusieurs créneaux possibles par jour)")
+
+
+class ClosureInline(admin.TabularInline):
+    model = Closure
+    extra = 0
+    fields = ["kind", "starts_on", "ends_on", "reason", "opens", "closes"]
 
 
 @admin.register(House)
-class HouseAdmin(admin.ModelAdmin):
-    list_display = ["name", "kind", "neighbourhood", "is_priority_area", "order"]
-    list_filter = ["kind", "is_priority_area"]
+class HouseAdmin(SampleFlagMixin, HouseScopedAdminMixin, admin.ModelAdmin):
+    house_lookup = "pk"
+    list_display = ["name", "kind", "neighbourhood", "is_priority_area", "sample_flag", "order"]
+    list_filter = ["kind", "is_priority_area", "is_sample"]
     search_fields = ["name", "short_name", "neighbourhood"]
     prepopulated_fields = {"slug": ["short_name"]}
+    readonly_fields = ["photo_preview", "logo_preview"]
+    inlines = [OpeningHoursInline, ClosureInline, ApprovalInline, HouseFigureInline]
+    fieldsets = [
+        (None, {"fields": ["name", "short_name", "slug", "kind", "tagline", "order", "is_sample"]}),
+        (
+            _("Quartier et histoire"),
+            {"fields": ["neighbourhood", "is_priority_area", "founded_in"]},
+        ),
+        (
+            _("Adresse et contact"),
+            {
+                "fields": [
+                    "street_address",
+                    "postcode",
+                    "city",
+                    ("latitude", "longitude"),
+                    "phone",
+                    "email",
+                ]
+            },
+        ),
+        (_("Images"), {"fields": [("photo", "photo_preview"), ("logo", "logo_preview")]}),
+        (_("Gouvernance et équipe"), {"fields": ["governance", "staff_group"]}),
+    ]
+
+    @admin.display(description=_("aperçu de la photo"))
+    def photo_preview(self, obj):
+        return image_preview(obj.photo)
+
+    @admin.display(description=_("aperçu du logo"))
+    def logo_preview(self, obj):
+        return image_preview(obj.logo)
+
+    def get_readonly_fields(self, request, obj=None):
+        fields = list(super().get_readonly_fields(request, obj))
+        if not manages_all_houses(request.user):
+            fields.append("staff_group")
+        return fields
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        house_staff_group_ensure(house=obj)
 
 
 @admin.register(Action)
@@ -18,3 +122,105 @@ class ActionAdmin(admin.ModelAdmin):
     search_fields = ["title", "summary"]
     prepopulated_fields = {"slug": ["title"]}
     filter_horizontal = ["houses"]
+
+
+@admin.register(Activity)
+class ActivityAdmin(SampleFlagMixin, HouseScopedAdminMixin, admin.ModelAdmin):
+    house_lookup = "houses"
+    list_display = ["title", "category", "weekday", "age_min", "age_max", "status", "sample_flag"]
+    list_filter = ["category", "status", "weekday", "houses", "season", "is_sample"]
+    search_fields = ["title", "summary"]
+    prepopulated_fields = {"slug": ["title"]}
+    filter_horizontal = ["houses"]
+    fieldsets = [
+        (None, {"fields": ["title", "slug", "houses", "category", "summary", "is_sample"]}),
+        (_("Public"), {"fields": [("age_min", "age_max")]}),
+        (
+            _("Horaires"),
+            {"fields": ["weekday", ("starts_at_time", "ends_at_time"), "schedule_note", "season"]},
+        ),
+        (
+            _("Tarif et inscription"),
+            {"fields": ["price_kind", "price", "price_grid", "registration"]},
+        ),
+        (_("État"), {"fields": ["status"]}),
+    ]
+
+
+@admin.register(Event)
+class EventAdmin(SampleFlagMixin, HouseScopedAdminMixin, admin.ModelAdmin):
+    house_lookup = "organiser"
+    list_display = ["title", "starts_at", "organiser", "theme", "is_cancelled", "sample_flag"]
+    list_filter = ["organiser", "theme", "audience", "is_cancelled", "is_sample"]
+    search_fields = ["title", "description", "place_name"]
+    date_hierarchy = "starts_at"
+    prepopulated_fields = {"slug": ["title"]}
+    readonly_fields = ["image_preview"]
+    list_select_related = ["organiser"]
+    fieldsets = [
+        (None, {"fields": ["title", "slug", "organiser", "theme", "audience", "is_sample"]}),
+        (_("Date"), {"fields": [("starts_at", "ends_at"), "is_all_day", "is_cancelled"]}),
+        (
+            _("Lieu"),
+            {
+                "fields": ["place_house", "place_name", "place_address"],
+                "description": _(
+                    "Une maison, ou un lieu public avec son adresse (par exemple pour une AGORA)."
+                ),
+            },
+        ),
+        (_("Présentation"), {"fields": ["description", "registration"]}),
+        (
+            _("Image"),
+            {"fields": [("image", "image_preview"), "alt_text", "is_decorative"]},
+        ),
+    ]
+
+    @admin.display(description=_("aperçu"))
+    def image_preview(self, obj):
+        return image_preview(obj.image)
+
+
+@admin.register(ContactMessage)
+class ContactMessageAdmin(HouseScopedAdminMixin, admin.ModelAdmin):
+    list_display = ["subject", "name", "house", "topic", "created_at", "emailed_at", "is_handled"]
+    list_filter = ["is_handled", "house", "topic", "created_at"]
+    search_fields = ["subject", "name", "email", "message"]
+    list_editable = ["is_handled"]
+    list_select_related = ["house"]
+    date_hierarchy = "created_at"
+    readonly_fields = [
+        "house",
+        "topic",
+        "name",
+        "email",
+        "phone",
+        "subject",
+        "message",
+        "created_at",
+        "emailed_at",
+    ]
+
+    def has_add_permission(self, request):
+        # Messages come from visitors only.
+        return False
+
+
+@admin.register(CommonBaseItem)
+class CommonBaseItemAdmin(admin.ModelAdmin):
+    list_display = ["title", "kind", "order"]
+    list_editable = ["order"]
+    list_filter = ["kind"]
+    search_fields = ["title", "description"]
+
+
+@admin.register(KeyFigure)
+class KeyFigureAdmin(admin.ModelAdmin):
+    list_display = ["label", "display_value", "year", "house", "source", "order"]
+    list_filter = ["year", "house"]
+    search_fields = ["label", "source"]
+    list_select_related = ["house"]
+
+    @admin.display(description=_("valeur"))
+    def display_value(self, obj):
+        return obj.display_value

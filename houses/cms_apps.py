@@ -10,3 +10,30 @@ class HousesApphook(CMSApp):
 
     def get_urls(self, page=None, language=None, **kwargs):
         return ["houses.urls"]
+
+
+@apphook_pool.register
+class ActivitiesApphook(CMSApp):
+    name = _("Les activités")
+    app_name = "activities"
+
+    def get_urls(self, page=None, language=None, **kwargs):
+        return ["houses.activity_urls"]
+
+
+@apphook_pool.register
+class AgendaApphook(CMSApp):
+    name = _("L'agenda")
+    app_name = "agenda"
+
+    def get_urls(self, page=None, language=None, **kwargs):
+        return ["houses.agenda_urls"]
+
+
+@apphook_pool.register
+class CommonBaseApphook(CMSApp):
+    name = _("Le socle commun")
+    app_name = "common_base"
+
+    def get_urls(self, page=None, language=None, **kwargs):
+        return ["houses.common_base_urls"]

@@ -1,10 +1,34 @@
+import datetime
+from urllib.parse import quote
+
+from cms.models.fields import PlaceholderRelationField
+from cms.utils.placeholder import get_placeholder_from_slot
 from django.contrib.auth.models import Group
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.urls import NoReverseMatch, reverse
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from filer.fields.file import FilerFileField
 from filer.fields.image import FilerImageField
+
+from coop_site.models import AltTextMixin
+
+YEAR_VALIDATORS = [MinValueValidator(1900), MaxValueValidator(2100)]
+
+
+def french_time(value):
+    """9:00 -> "9 h", 16:30 -> "16 h 30"."""
+    return f"{value.hour} h" if value.minute == 0 else f"{value.hour} h {value.minute:02d}"
+
+
+SAMPLE_HELP = _(
+    "Cochez si ces informations sont des exemples de démonstration, pas des faits vérifiés : "
+    "le site affiche alors la mention « exemple »."
+)
 
 
 class HouseQuerySet(models.QuerySet):
@@ -99,6 +123,15 @@ class House(models.Model):
         help_text=_("Les membres de ce groupe gèrent les données de cette maison."),
     )
     order = models.PositiveSmallIntegerField(_("ordre d'affichage"), default=0)
+    is_sample = models.BooleanField(
+        _("contient des exemples"),
+        default=False,
+        help_text=_(
+            "Cochez si le téléphone ou les horaires sont des exemples de démonstration : "
+            "le site affiche alors la mention « exemple »."
+        ),
+    )
+    placeholders = PlaceholderRelationField()
 
     objects = HouseQuerySet.as_manager()
 
@@ -117,6 +150,14 @@ class House(models.Model):
             # The houses page is not placed in the CMS tree (yet).
             return ""
 
+    def get_template(self):
+        # django CMS renders the presentation placeholder in edit mode with this template.
+        return "houses/house_detail.html"
+
+    @cached_property
+    def presentation(self):
+        return get_placeholder_from_slot(self.placeholders, "presentation")
+
     @property
     def is_cooperation(self):
         return self.kind == self.Kind.COOPERATION
@@ -126,6 +167,266 @@ class House(models.Model):
         return ", ".join(
             p for p in [self.street_address, f"{self.postcode} {self.city}".strip()] if p
         )
+
+    @property
+    def osm_url(self):
+        """OpenStreetMap, opened by the visitor's choice: no map is embedded."""
+        if self.latitude is not None and self.longitude is not None:
+            lat, lon = self.latitude, self.longitude
+            return f"https://www.openstreetmap.org/?mlat={lat}&mlon={lon}#map=17/{lat}/{lon}"
+        if self.full_address:
+            return "https://www.openstreetmap.org/search?query=" + quote(self.full_address)
+        return ""
+
+    @property
+    def phone_uri(self):
+        digits = "".join(c for c in self.phone if c.isdigit() or c == "+")
+        if digits.startswith("0"):
+            digits = "+33" + digits[1:]
+        return f"tel:{digits}" if digits else ""
+
+    def opening_status(self, now=None):
+        """Open now, and the next opening, from the prefetched slots and closures."""
+        from .services import opening_status
+
+        return opening_status(
+            slots=self.opening_hours.all(),
+            closures=self.closures.all(),
+            now=now or timezone.now(),
+        )
+
+    @cached_property
+    def current_status(self):
+        return self.opening_status()
+
+
+class Approval(models.Model):
+    """An approval (agrément) a house holds, with the year it was granted."""
+
+    class Kind(models.TextChoices):
+        SOCIAL_CENTRE = "centre_social", _("Centre social (CAF)")
+        SOCIAL_LIFE_SPACE = "evs", _("Espace de vie sociale (CAF)")
+        POPULAR_EDUCATION = "education_populaire", _("Jeunesse et éducation populaire")
+        ESUS = "esus", _("Entreprise solidaire d'utilité sociale (ESUS)")
+        OTHER = "autre", _("Autre")
+
+    house = models.ForeignKey(
+        House, verbose_name=_("maison"), on_delete=models.CASCADE, related_name="approvals"
+    )
+    kind = models.CharField(_("agrément"), max_length=30, choices=Kind.choices)
+    label = models.CharField(
+        _("intitulé"), max_length=120, blank=True, help_text=_("Pour un agrément « Autre ».")
+    )
+    year = models.PositiveSmallIntegerField(_("année d'obtention"), validators=YEAR_VALIDATORS)
+
+    class Meta:
+        verbose_name = _("agrément")
+        verbose_name_plural = _("agréments")
+        ordering = ["house", "year", "kind"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["house", "kind", "label"],
+                name="approval_unique_per_house",
+                violation_error_message=_("Cette maison a déjà cet agrément."),
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.label or self.get_kind_display()} ({self.year})"
+
+
+class HouseFigure(models.Model):
+    """A house's size for one year: staff, volunteers, hosted associations."""
+
+    house = models.ForeignKey(
+        House, verbose_name=_("maison"), on_delete=models.CASCADE, related_name="figures"
+    )
+    year = models.PositiveSmallIntegerField(_("année"), validators=YEAR_VALIDATORS)
+    staff_count = models.PositiveSmallIntegerField(_("salariés"), null=True, blank=True)
+    volunteer_count = models.PositiveSmallIntegerField(_("bénévoles"), null=True, blank=True)
+    hosted_association_count = models.PositiveSmallIntegerField(
+        _("associations accueillies"), null=True, blank=True
+    )
+    is_sample = models.BooleanField(_("exemple"), default=False, help_text=SAMPLE_HELP)
+
+    class Meta:
+        verbose_name = _("chiffres de l'année")
+        verbose_name_plural = _("chiffres par année")
+        ordering = ["house", "-year"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["house", "year"],
+                name="house_figure_one_per_year",
+                violation_error_message=_("Cette maison a déjà des chiffres pour cette année."),
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.house.short_name} {self.year}"
+
+
+class Weekday(models.IntegerChoices):
+    MONDAY = 0, _("lundi")
+    TUESDAY = 1, _("mardi")
+    WEDNESDAY = 2, _("mercredi")
+    THURSDAY = 3, _("jeudi")
+    FRIDAY = 4, _("vendredi")
+    SATURDAY = 5, _("samedi")
+    SUNDAY = 6, _("dimanche")
+
+
+class OpeningHours(models.Model):
+    """One weekly opening slot; a day may have several (morning, afternoon)."""
+
+    house = models.ForeignKey(
+        House, verbose_name=_("maison"), on_delete=models.CASCADE, related_name="opening_hours"
+    )
+    weekday = models.PositiveSmallIntegerField(_("jour"), choices=Weekday.choices)
+    opens = models.TimeField(_("ouverture"))
+    closes = models.TimeField(_("fermeture"))
+
+    class Meta:
+        verbose_name = _("créneau d'ouverture")
+        verbose_name_plural = _("horaires d'ouverture")
+        ordering = ["house", "weekday", "opens"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(closes__gt=models.F("opens")),
+                name="opening_hours_closes_after_opening",
+                violation_error_message=_("L'heure de fermeture doit suivre l'heure d'ouverture."),
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.get_weekday_display()} {self.opens:%H:%M}–{self.closes:%H:%M}"
+
+
+class ClosureQuerySet(models.QuerySet):
+    def current_and_upcoming(self, today=None):
+        return self.filter(ends_on__gte=today or timezone.localdate())
+
+
+class Closure(models.Model):
+    """An exceptional closure (holidays, public holiday) or opening, by date range."""
+
+    class Kind(models.TextChoices):
+        CLOSED = "fermeture", _("Fermeture exceptionnelle")
+        OPEN = "ouverture", _("Ouverture exceptionnelle")
+
+    house = models.ForeignKey(
+        House, verbose_name=_("maison"), on_delete=models.CASCADE, related_name="closures"
+    )
+    kind = models.CharField(_("type"), max_length=12, choices=Kind.choices, default=Kind.CLOSED)
+    starts_on = models.DateField(_("du"))
+    ends_on = models.DateField(_("au (inclus)"))
+    reason = models.CharField(
+        _("motif"), max_length=160, help_text=_("Par exemple : vacances d'été, jour férié.")
+    )
+    opens = models.TimeField(
+        _("ouverture"), null=True, blank=True, help_text=_("Pour une ouverture exceptionnelle.")
+    )
+    closes = models.TimeField(
+        _("fermeture"), null=True, blank=True, help_text=_("Pour une ouverture exceptionnelle.")
+    )
+
+    objects = ClosureQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("fermeture ou ouverture exceptionnelle")
+        verbose_name_plural = _("fermetures et ouvertures exceptionnelles")
+        ordering = ["house", "starts_on"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(ends_on__gte=models.F("starts_on")),
+                name="closure_dates_in_order",
+                violation_error_message=_("La date de fin ne peut pas précéder la date de début."),
+            ),
+            models.CheckConstraint(
+                condition=models.Q(kind="fermeture")
+                | models.Q(opens__isnull=False, closes__isnull=False, closes__gt=models.F("opens")),
+                name="closure_opening_has_hours",
+                violation_error_message=_(
+                    "Une ouverture exceptionnelle a une heure d'ouverture et une heure de "
+                    "fermeture, dans cet ordre."
+                ),
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} : {self.reason}"
+
+    def covers(self, day):
+        return self.starts_on <= day <= self.ends_on
+
+
+class CommonBaseItem(models.Model):
+    """One item of the socle commun, the base the houses share."""
+
+    class Kind(models.TextChoices):
+        VALUE = "valeur", _("Valeurs partagées")
+        PRINCIPLE = "principe", _("Principes d'action")
+        SUPPORT = "fonction", _("Fonctions supports")
+        POSTURE = "posture", _("Postures d'accompagnement")
+        MODE = "mode", _("Modes d'intervention")
+
+    kind = models.CharField(_("rubrique"), max_length=12, choices=Kind.choices)
+    title = models.CharField(_("intitulé"), max_length=160)
+    description = models.TextField(_("description"), blank=True)
+    order = models.PositiveSmallIntegerField(_("ordre"), default=0)
+
+    class Meta:
+        verbose_name = _("élément du socle commun")
+        verbose_name_plural = _("socle commun")
+        ordering = ["kind", "order", "title"]
+
+    def __str__(self):
+        return self.title
+
+
+class KeyFigureQuerySet(models.QuerySet):
+    def cooperation_wide(self):
+        return self.filter(house__isnull=True)
+
+    def latest_year(self):
+        year = self.aggregate(models.Max("year"))["year__max"]
+        return self.filter(year=year)
+
+
+class KeyFigure(models.Model):
+    """A key figure such as "more than 80 volunteers (2018)"."""
+
+    label = models.CharField(_("libellé"), max_length=160, help_text=_("Ex. : bénévoles engagés"))
+    qualifier = models.CharField(
+        _("précision"), max_length=30, blank=True, help_text=_("Ex. : « plus de »")
+    )
+    value = models.PositiveIntegerField(_("valeur"))
+    unit = models.CharField(_("unité"), max_length=30, blank=True)
+    year = models.PositiveSmallIntegerField(_("année"), validators=YEAR_VALIDATORS)
+    source = models.CharField(_("source"), max_length=200, blank=True)
+    house = models.ForeignKey(
+        House,
+        verbose_name=_("maison"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="key_figures",
+        help_text=_("Vide : chiffre de toute la Coopération."),
+    )
+    order = models.PositiveSmallIntegerField(_("ordre"), default=0)
+
+    objects = KeyFigureQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("chiffre clé")
+        verbose_name_plural = _("chiffres clés")
+        ordering = ["-year", "order", "label"]
+
+    def __str__(self):
+        return f"{self.display_value} {self.label} ({self.year})"
+
+    @property
+    def display_value(self):
+        return " ".join(p for p in [self.qualifier, str(self.value), self.unit] if p)
 
 
 class Action(models.Model):
@@ -153,6 +454,7 @@ class Action(models.Model):
         on_delete=models.SET_NULL,
         related_name="action_sheets",
     )
+    placeholders = PlaceholderRelationField()
 
     class Meta:
         verbose_name = _("action")
@@ -169,3 +471,406 @@ class Action(models.Model):
 
     def __str__(self):
         return self.title
+
+    def get_absolute_url(self):
+        try:
+            return reverse("houses:action", kwargs={"slug": self.slug})
+        except NoReverseMatch:
+            return ""
+
+    def get_template(self):
+        return "houses/action_detail.html"
+
+    @cached_property
+    def body(self):
+        return get_placeholder_from_slot(self.placeholders, "body")
+
+    @property
+    def years_label(self):
+        if self.last_year and self.last_year != self.first_year:
+            return f"{self.first_year}-{self.last_year}"
+        return (
+            str(self.first_year)
+            if self.last_year
+            else _("depuis %(year)s") % {"year": self.first_year}
+        )
+
+
+class ActivityQuerySet(models.QuerySet):
+    def current(self):
+        return self.exclude(status=Activity.Status.FINISHED)
+
+    def for_house(self, house):
+        return self.filter(houses=house)
+
+    def for_age(self, age):
+        return self.filter(
+            models.Q(age_min__isnull=True) | models.Q(age_min__lte=age),
+            models.Q(age_max__isnull=True) | models.Q(age_max__gte=age),
+        )
+
+
+class Activity(models.Model):
+    """A regular activity of one or several houses (workshop, club, homework help...)."""
+
+    class Category(models.TextChoices):
+        EARLY_CHILDHOOD = "petite_enfance", _("Petite enfance")
+        CHILDHOOD = "enfance", _("Enfance")
+        YOUTH = "jeunesse", _("Jeunesse")
+        FAMILIES = "familles", _("Familles")
+        ADULTS = "adultes", _("Adultes")
+        SENIORS = "seniors", _("Seniors")
+        CULTURE = "culture", _("Culture")
+        DIGITAL = "numerique", _("Numérique")
+        RIGHTS = "acces_droits", _("Accès aux droits")
+        FOOD = "alimentation", _("Alimentation")
+        SPORT = "sport", _("Sport et bien-être")
+        LANGUAGE = "langue", _("Français et langues")
+
+    class PriceKind(models.TextChoices):
+        FREE = "gratuit", _("Gratuit")
+        FIXED = "fixe", _("Prix fixe")
+        QUOTIENT = "quotient", _("Selon le quotient familial")
+
+    class Status(models.TextChoices):
+        OPEN = "places", _("Places disponibles")
+        FULL = "complet", _("Complet")
+        FINISHED = "termine", _("Terminé")
+
+    houses = models.ManyToManyField(
+        House,
+        verbose_name=_("maisons"),
+        related_name="activities",
+        help_text=_("La ou les maisons qui proposent l'activité."),
+    )
+    title = models.CharField(_("titre"), max_length=160)
+    slug = models.SlugField(_("adresse web"), max_length=80, unique=True)
+    category = models.CharField(_("catégorie"), max_length=20, choices=Category.choices)
+    summary = models.TextField(_("description"), blank=True)
+    age_min = models.PositiveSmallIntegerField(
+        _("âge minimum"), null=True, blank=True, validators=[MaxValueValidator(120)]
+    )
+    age_max = models.PositiveSmallIntegerField(
+        _("âge maximum"),
+        null=True,
+        blank=True,
+        validators=[MaxValueValidator(120)],
+        help_text=_("Vide : sans limite d'âge."),
+    )
+    weekday = models.PositiveSmallIntegerField(
+        _("jour"),
+        choices=Weekday.choices,
+        null=True,
+        blank=True,
+        help_text=_("Vide pour une activité irrégulière : décrivez alors le calendrier."),
+    )
+    starts_at_time = models.TimeField(_("heure de début"), null=True, blank=True)
+    ends_at_time = models.TimeField(_("heure de fin"), null=True, blank=True)
+    schedule_note = models.CharField(
+        _("précisions sur le calendrier"),
+        max_length=200,
+        blank=True,
+        help_text=_("Ex. : « un samedi par mois », « pendant les vacances scolaires »."),
+    )
+    price_kind = models.CharField(
+        _("tarif"), max_length=10, choices=PriceKind.choices, default=PriceKind.FREE
+    )
+    price = models.DecimalField(
+        _("prix (€)"), max_digits=7, decimal_places=2, null=True, blank=True
+    )
+    price_grid = models.TextField(
+        _("grille tarifaire"),
+        blank=True,
+        help_text=_("Pour un tarif selon le quotient familial : une ligne par tranche."),
+    )
+    registration = models.TextField(
+        _("inscription"), blank=True, help_text=_("Comment, où, avec quels papiers.")
+    )
+    status = models.CharField(_("état"), max_length=10, choices=Status.choices, default=Status.OPEN)
+    season = models.CharField(
+        _("saison"), max_length=20, blank=True, help_text=_("Ex. : 2026-2027")
+    )
+    is_sample = models.BooleanField(_("exemple"), default=False, help_text=SAMPLE_HELP)
+
+    objects = ActivityQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("activité")
+        verbose_name_plural = _("activités")
+        ordering = ["title"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(age_min__isnull=True)
+                | models.Q(age_max__isnull=True)
+                | models.Q(age_max__gte=models.F("age_min")),
+                name="activity_ages_in_order",
+                violation_error_message=_(
+                    "L'âge maximum ne peut pas être inférieur à l'âge minimum."
+                ),
+            ),
+            models.CheckConstraint(
+                condition=models.Q(starts_at_time__isnull=True)
+                | models.Q(ends_at_time__isnull=True)
+                | models.Q(ends_at_time__gt=models.F("starts_at_time")),
+                name="activity_times_in_order",
+                violation_error_message=_("L'heure de fin doit suivre l'heure de début."),
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        try:
+            return reverse("activities:detail", kwargs={"slug": self.slug})
+        except NoReverseMatch:
+            return ""
+
+    def clean(self):
+        super().clean()
+        if self.price_kind == self.PriceKind.FIXED and self.price is None:
+            raise ValidationError({"price": _("Indiquez le prix.")})
+        if self.price_kind == self.PriceKind.QUOTIENT and not self.price_grid.strip():
+            raise ValidationError({"price_grid": _("Indiquez la grille tarifaire.")})
+        if self.weekday is None and not self.schedule_note.strip():
+            raise ValidationError(
+                {"schedule_note": _("Choisissez un jour, ou décrivez le calendrier.")}
+            )
+
+    @property
+    def age_label(self):
+        if self.age_min is None and self.age_max is None:
+            return _("Tous âges")
+        if self.age_max is None:
+            return _("À partir de %(min)s ans") % {"min": self.age_min}
+        if self.age_min is None:
+            return _("Jusqu'à %(max)s ans") % {"max": self.age_max}
+        return _("De %(min)s à %(max)s ans") % {"min": self.age_min, "max": self.age_max}
+
+    @property
+    def schedule_label(self):
+        parts = []
+        if self.weekday is not None:
+            parts.append(str(self.get_weekday_display()).capitalize())
+            if self.starts_at_time and self.ends_at_time:
+                parts.append(
+                    _("de %(start)s à %(end)s")
+                    % {
+                        "start": french_time(self.starts_at_time),
+                        "end": french_time(self.ends_at_time),
+                    }
+                )
+        if self.schedule_note:
+            parts.append(self.schedule_note)
+        return " ".join(str(p) for p in parts)
+
+    @property
+    def price_label(self):
+        if self.price_kind == self.PriceKind.FIXED and self.price is not None:
+            return f"{self.price:.2f} €".replace(".", ",")
+        return self.get_price_kind_display()
+
+
+class EventQuerySet(models.QuerySet):
+    def upcoming(self, now=None):
+        return self.filter(ends_at__gte=now or timezone.now()).order_by("starts_at")
+
+    def past(self, now=None):
+        return self.filter(ends_at__lt=now or timezone.now()).order_by("-starts_at")
+
+    def in_month(self, year, month):
+        tz = timezone.get_current_timezone()
+        start = datetime.datetime(year, month, 1, tzinfo=tz)
+        end = datetime.datetime(year + month // 12, month % 12 + 1, 1, tzinfo=tz)
+        return self.filter(starts_at__lt=end, ends_at__gte=start).order_by("starts_at")
+
+    def for_house(self, house):
+        return self.filter(models.Q(organiser=house) | models.Q(place_house=house))
+
+    def with_related(self):
+        return self.select_related("organiser", "place_house", "image")
+
+
+class Event(AltTextMixin, models.Model):
+    """A dated event of the agenda, in a house or in a public place."""
+
+    class Theme(models.TextChoices):
+        DEBATE = "debat", _("Débat, AGORA")
+        CULTURE = "culture", _("Culture, spectacle")
+        WORKSHOP = "atelier", _("Atelier")
+        FESTIVITY = "fete", _("Fête, repas")
+        OUTING = "sortie", _("Sortie")
+        FOOD = "alimentation", _("Alimentation")
+        DIGITAL = "numerique", _("Numérique")
+        RIGHTS = "acces_droits", _("Accès aux droits")
+        MEETING = "reunion", _("Réunion, assemblée")
+
+    class Audience(models.TextChoices):
+        EVERYONE = "tous", _("Tout public")
+        FAMILIES = "familles", _("Familles")
+        CHILDREN = "enfants", _("Enfants")
+        YOUTH = "jeunes", _("Jeunes")
+        ADULTS = "adultes", _("Adultes")
+        SENIORS = "seniors", _("Seniors")
+
+    title = models.CharField(_("titre"), max_length=160)
+    slug = models.SlugField(_("adresse web"), max_length=80, unique=True)
+    starts_at = models.DateTimeField(_("début"))
+    ends_at = models.DateTimeField(_("fin"))
+    is_all_day = models.BooleanField(
+        _("toute la journée"), default=False, help_text=_("Les heures ne sont pas affichées.")
+    )
+    organiser = models.ForeignKey(
+        House,
+        verbose_name=_("organisé par"),
+        on_delete=models.PROTECT,
+        related_name="organised_events",
+        help_text=_("Une maison, ou la Coopération."),
+    )
+    place_house = models.ForeignKey(
+        House,
+        verbose_name=_("dans la maison"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="hosted_events",
+        help_text=_("Vide si l'événement a lieu ailleurs : indiquez alors le lieu et l'adresse."),
+    )
+    place_name = models.CharField(
+        _("lieu"), max_length=160, blank=True, help_text=_("Ex. : place Jacquemart")
+    )
+    place_address = models.CharField(_("adresse du lieu"), max_length=200, blank=True)
+    theme = models.CharField(_("thème"), max_length=20, choices=Theme.choices)
+    audience = models.CharField(
+        _("public"), max_length=20, choices=Audience.choices, default=Audience.EVERYONE
+    )
+    description = models.TextField(_("description"), blank=True)
+    image = FilerImageField(
+        verbose_name=_("image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="event_images",
+    )
+    registration = models.TextField(
+        _("inscription"), blank=True, help_text=_("Vide : entrée libre, sans inscription.")
+    )
+    is_cancelled = models.BooleanField(
+        _("annulé"), default=False, help_text=_("L'événement reste affiché, marqué « annulé ».")
+    )
+    is_sample = models.BooleanField(_("exemple"), default=False, help_text=SAMPLE_HELP)
+
+    objects = EventQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("événement")
+        verbose_name_plural = _("événements")
+        ordering = ["starts_at"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(ends_at__gte=models.F("starts_at")),
+                name="event_ends_after_start",
+                violation_error_message=_("La fin ne peut pas précéder le début."),
+            )
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        try:
+            return reverse("agenda:detail", kwargs={"slug": self.slug})
+        except NoReverseMatch:
+            return ""
+
+    def clean(self):
+        # The alt text matters only when there is an image.
+        if self.image_id:
+            super().clean()
+        if self.place_house_id is None and not self.place_name.strip():
+            raise ValidationError(
+                {"place_name": _("Choisissez une maison, ou indiquez le lieu et son adresse.")}
+            )
+
+    def get_ics_url(self):
+        try:
+            return reverse("agenda:ics", kwargs={"slug": self.slug})
+        except NoReverseMatch:
+            return ""
+
+    @property
+    def place_label(self):
+        if self.place_house_id:
+            return self.place_house.name
+        return self.place_name or self.place_address
+
+    @property
+    def when_label(self):
+        """ "mardi 1 décembre 2026, 18 h – 19 h 30", in Paris time."""
+        start = timezone.localtime(self.starts_at)
+        end = timezone.localtime(self.ends_at)
+        same_day = start.date() == end.date()
+        if self.is_all_day:
+            label = date_format(start, "l j F Y")
+            if not same_day:
+                label += " – " + date_format(end, "l j F Y")
+            return label
+        label = f"{date_format(start, 'l j F Y')}, {french_time(start)}"
+        if same_day:
+            return f"{label} – {french_time(end)}"
+        return f"{label} – {date_format(end, 'l j F Y')}, {french_time(end)}"
+
+    @property
+    def place_full_address(self):
+        if self.place_house_id:
+            return self.place_house.full_address
+        return self.place_address
+
+
+class ContactMessageQuerySet(models.QuerySet):
+    def unhandled(self):
+        return self.filter(is_handled=False)
+
+
+class ContactMessage(models.Model):
+    """A message sent through a house's contact form, kept even if the e-mail fails."""
+
+    house = models.ForeignKey(
+        House, verbose_name=_("maison"), on_delete=models.CASCADE, related_name="contact_messages"
+    )
+    topic = models.CharField(
+        _("sujet du formulaire"),
+        max_length=60,
+        blank=True,
+        help_text=_("Vide : message général. Ex. : « évaluation »."),
+    )
+    name = models.CharField(_("nom"), max_length=120)
+    email = models.EmailField(_("e-mail"), blank=True)
+    phone = models.CharField(_("téléphone"), max_length=30, blank=True)
+    subject = models.CharField(_("objet"), max_length=160)
+    message = models.TextField(_("message"))
+    created_at = models.DateTimeField(_("reçu le"), auto_now_add=True)
+    emailed_at = models.DateTimeField(
+        _("transmis par e-mail le"),
+        null=True,
+        blank=True,
+        help_text=_("Vide : l'e-mail n'a pas pu partir, lisez le message ici."),
+    )
+    is_handled = models.BooleanField(_("traité"), default=False)
+
+    objects = ContactMessageQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("message de contact")
+        verbose_name_plural = _("messages de contact")
+        ordering = ["-created_at"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~models.Q(email="") | ~models.Q(phone=""),
+                name="contact_message_has_a_way_back",
+                violation_error_message=_("Indiquez un e-mail ou un téléphone."),
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.subject} — {self.name}"

@@ -1,18 +1,284 @@
-from django.views.generic import DetailView, ListView
+import datetime
 
-from .models import House
+from django.db.models import Prefetch, Q
+from django.http import Http404, HttpResponseRedirect
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.generic import DetailView, ListView, TemplateView, View
+
+from . import calendar
+from .forms import ActivityFilterForm, ContactForm, EventFilterForm
+from .models import (
+    Action,
+    Activity,
+    Closure,
+    CommonBaseItem,
+    Event,
+    House,
+    KeyFigure,
+    Weekday,
+)
+from .services import ContactRejected, contact_message_submit, weekly_table
 
 
-class HouseQuerysetMixin:
-    def get_queryset(self):
-        return House.objects.neighbourhood_houses().select_related("photo", "logo")
+def house_queryset():
+    """Houses with what their cards need: photo, weekly slots, closures still to come."""
+    return (
+        House.objects.neighbourhood_houses()
+        .select_related("photo", "logo")
+        .prefetch_related(
+            "opening_hours",
+            Prefetch("closures", queryset=Closure.objects.current_and_upcoming()),
+        )
+    )
 
 
-class HouseListView(HouseQuerysetMixin, ListView):
+class ToolbarObjectMixin:
+    """Lets django CMS's toolbar know which object the page shows (edit links)."""
+
+    def get_context_data(self, **kwargs):
+        toolbar = getattr(self.request, "toolbar", None)
+        if toolbar is not None and getattr(self, "object", None) is not None:
+            toolbar.set_object(self.object)
+        return super().get_context_data(**kwargs)
+
+
+class HouseListView(ListView):
     template_name = "houses/house_list.html"
     context_object_name = "houses"
 
+    def get_queryset(self):
+        return house_queryset()
 
-class HouseDetailView(HouseQuerysetMixin, DetailView):
+
+class HouseDetailView(ToolbarObjectMixin, DetailView):
     template_name = "houses/house_detail.html"
     context_object_name = "house"
+
+    def get_queryset(self):
+        return House.objects.select_related("photo", "logo").prefetch_related(
+            "opening_hours",
+            Prefetch("closures", queryset=Closure.objects.current_and_upcoming()),
+            "approvals",
+            "figures",
+            "key_figures",
+        )
+
+    def get_context_data(self, **kwargs):
+        house = self.object
+        now = timezone.now()
+        today = timezone.localdate(now)
+        context = super().get_context_data(**kwargs)
+        context.update(
+            status=house.opening_status(now),
+            week=[
+                (Weekday(day).label, slots, is_today)
+                for day, slots, is_today in weekly_table(
+                    slots=house.opening_hours.all(), today=today
+                )
+            ],
+            closures=house.closures.all(),
+            latest_figures=next(iter(house.figures.all()), None),
+            activities=Activity.objects.current().for_house(house).prefetch_related("houses")[:12],
+            events=Event.objects.upcoming(now).for_house(house).with_related()[:6],
+            actions=house.actions.all() if not house.is_cooperation else Action.objects.all(),
+            key_figures=KeyFigure.objects.cooperation_wide().latest_year()
+            if house.is_cooperation
+            else house.key_figures.all(),
+            form=kwargs.get("form") or ContactForm(),
+            contact_url=reverse("houses:contact", kwargs={"slug": house.slug}),
+        )
+        return context
+
+
+class ContactView(DetailView):
+    """The house's contact form alone: where the form posts, and its result page."""
+
+    template_name = "houses/contact.html"
+    context_object_name = "house"
+    queryset = House.objects.all()
+    topic = ""
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.setdefault("form", ContactForm())
+        context["contact_url"] = self.request.path
+        context["sent"] = self.request.GET.get("envoye") == "1"
+        return context
+
+    def post(self, request, *args, **kwargs):
+        self.object = self.get_object()
+        form = ContactForm(request.POST)
+        if form.is_valid():
+            try:
+                contact_message_submit(
+                    house=self.object, data=form.cleaned_data, topic=self.topic, request=request
+                )
+            except ContactRejected as rejected:
+                form.add_error(None, str(rejected))
+            else:
+                return HttpResponseRedirect(f"{request.path}?envoye=1#contact")
+        return self.render_to_response(self.get_context_data(form=form), status=400)
+
+
+class ActionDetailView(ToolbarObjectMixin, DetailView):
+    template_name = "houses/action_detail.html"
+    context_object_name = "action"
+
+    def get_queryset(self):
+        return Action.objects.select_related("sheet").prefetch_related("houses")
+
+
+class HouseFeedView(View):
+    def get(self, request, slug):
+        house = get_object_or_404(House, slug=slug)
+        events = Event.objects.for_house(house).with_related().order_by("starts_at")
+        return calendar.ics_response(
+            events, request=request, name=house.name, filename=f"agenda-{house.slug}.ics"
+        )
+
+
+# --- Activities ------------------------------------------------------------------
+
+
+class ActivityListView(ListView):
+    template_name = "houses/activity_list.html"
+    context_object_name = "activities"
+    paginate_by = 12
+
+    def get_queryset(self):
+        self.form = ActivityFilterForm(self.request.GET or None)
+        filters = self.form.filters() if self.request.GET else {}
+        queryset = Activity.objects.current().prefetch_related("houses")
+        if "maison" in filters:
+            queryset = queryset.filter(houses__slug=filters["maison"])
+        if "categorie" in filters:
+            queryset = queryset.filter(category=filters["categorie"])
+        if "age" in filters:
+            queryset = queryset.for_age(filters["age"])
+        if "jour" in filters:
+            queryset = queryset.filter(weekday=filters["jour"])
+        return queryset.distinct().order_by("title", "pk")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        query = self.request.GET.copy()
+        query.pop("page", None)
+        context.update(form=self.form, querystring=query.urlencode())
+        return context
+
+
+class ActivityDetailView(DetailView):
+    template_name = "houses/activity_detail.html"
+    context_object_name = "activity"
+
+    def get_queryset(self):
+        return Activity.objects.prefetch_related("houses")
+
+
+# --- Agenda ---------------------------------------------------------------------
+
+
+def parse_month(value):
+    try:
+        parsed = datetime.datetime.strptime(value, "%Y-%m")
+    except (TypeError, ValueError):
+        raise Http404(_("Ce mois n'existe pas.")) from None
+    if not 2000 <= parsed.year <= 2100:
+        raise Http404(_("Ce mois n'existe pas."))
+    return parsed.date()
+
+
+def add_months(day, months):
+    index = day.year * 12 + day.month - 1 + months
+    return datetime.date(index // 12, index % 12 + 1, 1)
+
+
+class EventListView(ListView):
+    """Upcoming events, or the events of one month (`?mois=2026-10`)."""
+
+    template_name = "houses/event_list.html"
+    context_object_name = "events"
+    paginate_by = 20
+
+    def get_queryset(self):
+        self.form = EventFilterForm(self.request.GET or None)
+        filters = self.form.filters() if self.request.GET else {}
+        self.month = None
+        if "mois" in self.request.GET:
+            self.month = parse_month(self.request.GET["mois"])
+            queryset = Event.objects.in_month(self.month.year, self.month.month)
+        else:
+            queryset = Event.objects.upcoming()
+        if "maison" in filters:
+            slug = filters["maison"]
+            queryset = queryset.filter(Q(organiser__slug=slug) | Q(place_house__slug=slug))
+        if "theme" in filters:
+            queryset = queryset.filter(theme=filters["theme"])
+        if "public" in filters:
+            queryset = queryset.filter(audience=filters["public"])
+        return queryset.with_related()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        this_month = timezone.localdate().replace(day=1)
+        query = self.request.GET.copy()
+        for key in ("page", "mois"):
+            query.pop(key, None)
+        month = self.month
+        context.update(
+            form=self.form,
+            month=month,
+            querystring=query.urlencode(),
+            previous_month=add_months(month or this_month, -1),
+            next_month=add_months(month, 1) if month and month < this_month else None,
+            this_month=this_month,
+        )
+        return context
+
+
+class EventDetailView(DetailView):
+    template_name = "houses/event_detail.html"
+    context_object_name = "event"
+
+    def get_queryset(self):
+        return Event.objects.with_related()
+
+
+class EventIcsView(View):
+    def get(self, request, slug):
+        event = get_object_or_404(Event.objects.with_related(), slug=slug)
+        return calendar.ics_response(
+            [event], request=request, name=event.title, filename=f"{event.slug}.ics"
+        )
+
+
+class AgendaFeedView(View):
+    """/agenda.ics: every event, past and future, for calendar subscriptions."""
+
+    def get(self, request):
+        events = Event.objects.with_related().order_by("starts_at")
+        return calendar.ics_response(
+            events,
+            request=request,
+            name=_("Agenda des Maisons de Quartier de Romans"),
+            filename="agenda.ics",
+        )
+
+
+# --- Socle commun -----------------------------------------------------------------
+
+
+class CommonBaseView(TemplateView):
+    template_name = "houses/common_base.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        items = list(CommonBaseItem.objects.all())
+        context["groups"] = [
+            (label, [item for item in items if item.kind == kind])
+            for kind, label in CommonBaseItem.Kind.choices
+        ]
+        return context

@@ -1,0 +1,71 @@
+"""iCalendar feeds of the agenda (RFC 5545), built with the `icalendar` package."""
+
+import datetime
+from zoneinfo import ZoneInfo
+
+import icalendar
+from django.http import HttpResponse
+from django.utils import timezone
+
+PARIS = ZoneInfo("Europe/Paris")
+# UIDs must never change, whatever the site's host name: a calendar app uses
+# them to update an event instead of duplicating it. No "@" in them, so that
+# address harvesters do not mistake them for e-mail addresses.
+UID_DOMAIN = "maisonsdequartier-romans.fr"
+
+
+def event_uid(event):
+    return f"{UID_DOMAIN}-evenement-{event.pk}"
+
+
+def build_calendar(events, *, request, name):
+    cal = icalendar.Calendar()
+    cal.add("prodid", "-//Coopération des Maisons de Quartier de Romans//Agenda//FR")
+    cal.add("version", "2.0")
+    cal.add("calscale", "GREGORIAN")
+    cal.add("x-wr-calname", name)
+    cal.add("x-wr-timezone", "Europe/Paris")
+    stamp = timezone.now().astimezone(datetime.UTC)
+    for event in events:
+        cal.add_component(build_event(event, request=request, stamp=stamp))
+    # One VTIMEZONE for Europe/Paris, with its DST rules.
+    cal.add_missing_timezones()
+    return cal
+
+
+def build_event(event, *, request, stamp):
+    item = icalendar.Event()
+    item.add("uid", event_uid(event))
+    item.add("dtstamp", stamp)
+    item.add("summary", event.title)
+    if event.is_all_day:
+        start = event.starts_at.astimezone(PARIS).date()
+        end = event.ends_at.astimezone(PARIS).date() + datetime.timedelta(days=1)
+        item.add("dtstart", start)
+        item.add("dtend", end)
+    else:
+        item.add("dtstart", event.starts_at.astimezone(PARIS))
+        item.add("dtend", event.ends_at.astimezone(PARIS))
+    location = ", ".join(p for p in [event.place_label, event.place_full_address] if p)
+    if event.place_house_id and event.place_house.full_address:
+        location = f"{event.place_house.name}, {event.place_house.full_address}"
+    if location:
+        item.add("location", location)
+    # ORGANIZER needs an e-mail address, which the site never publishes.
+    organiser = f"Organisé par : {event.organiser.name}"
+    description = "\n\n".join(p for p in [event.description, event.registration, organiser] if p)
+    if description:
+        item.add("description", description)
+    url = event.get_absolute_url()
+    if url:
+        item.add("url", request.build_absolute_uri(url))
+    item.add("categories", [str(event.get_theme_display())])
+    item.add("status", "CANCELLED" if event.is_cancelled else "CONFIRMED")
+    return item
+
+
+def ics_response(events, *, request, name, filename):
+    cal = build_calendar(events, request=request, name=name)
+    response = HttpResponse(cal.to_ical(), content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'inline; filename="{filename}"'
+    return response

@@ -1,0 +1,119 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from .models import Activity, Event, House, Weekday
+
+
+class AccessibleFormMixin:
+    """Ties each field to its help and error texts for screen readers."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name, field in self.fields.items():
+            if field.help_text:
+                field.widget.attrs.setdefault("aria-describedby", f"id_{name}_help")
+
+    def full_clean(self):
+        super().full_clean()
+        for name in self.errors:
+            if name in self.fields:
+                widget = self.fields[name].widget
+                widget.attrs["aria-invalid"] = "true"
+                described = widget.attrs.get("aria-describedby", "")
+                widget.attrs["aria-describedby"] = f"{described} id_{name}_error".strip()
+
+
+class ContactForm(AccessibleFormMixin, forms.Form):
+    name = forms.CharField(label=_("Votre nom"), max_length=120)
+    email = forms.EmailField(
+        label=_("Votre e-mail"),
+        required=False,
+        help_text=_("Un e-mail ou un téléphone, pour que l'on puisse vous répondre."),
+    )
+    phone = forms.CharField(
+        label=_("Votre téléphone"),
+        max_length=30,
+        required=False,
+        widget=forms.TextInput(attrs={"type": "tel", "autocomplete": "tel"}),
+    )
+    subject = forms.CharField(label=_("Objet"), max_length=160)
+    message = forms.CharField(label=_("Votre message"), widget=forms.Textarea(attrs={"rows": 6}))
+    # Honeypot: hidden from people (CSS and aria-hidden), filled by naive bots.
+    website = forms.CharField(label=_("Ne remplissez pas ce champ"), required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["name"].widget.attrs["autocomplete"] = "name"
+        self.fields["email"].widget.attrs["autocomplete"] = "email"
+        self.fields["website"].widget.attrs.update({"tabindex": "-1", "autocomplete": "off"})
+
+    def clean(self):
+        data = super().clean()
+        if not data.get("email") and not data.get("phone", "").strip():
+            self.add_error(
+                "email", _("Indiquez un e-mail ou un téléphone pour que l'on puisse vous répondre.")
+            )
+        return data
+
+    @property
+    def visible_fields_list(self):
+        return [f for f in self if f.name != "website"]
+
+
+class FilterForm(AccessibleFormMixin, forms.Form):
+    """A GET filter: invalid values are reported at the field and then ignored."""
+
+    def filters(self):
+        self.is_valid()
+        return {k: v for k, v in self.cleaned_data.items() if v not in (None, "")}
+
+
+def house_choices():
+    return [("", _("Toutes les maisons"))] + [
+        (h.slug, h.short_name) for h in House.objects.only("slug", "short_name")
+    ]
+
+
+class ActivityFilterForm(FilterForm):
+    maison = forms.ChoiceField(label=_("Maison"), required=False)
+    categorie = forms.ChoiceField(
+        label=_("Catégorie"),
+        required=False,
+        choices=[("", _("Toutes les catégories")), *Activity.Category.choices],
+    )
+    age = forms.IntegerField(
+        label=_("Âge"),
+        required=False,
+        min_value=0,
+        max_value=120,
+        help_text=_("L'âge de la personne, en années."),
+        error_messages={"invalid": _("Indiquez un âge en chiffres, par exemple 8.")},
+        widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
+    )
+    jour = forms.TypedChoiceField(
+        label=_("Jour"),
+        required=False,
+        coerce=int,
+        empty_value=None,
+        choices=[("", _("Tous les jours")), *Weekday.choices],
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["maison"].choices = house_choices()
+
+
+class EventFilterForm(FilterForm):
+    maison = forms.ChoiceField(label=_("Maison"), required=False)
+    theme = forms.ChoiceField(
+        label=_("Thème"), required=False, choices=[("", _("Tous les thèmes")), *Event.Theme.choices]
+    )
+    public = forms.ChoiceField(
+        label=_("Public"),
+        required=False,
+        choices=[("", _("Tous les publics")), *Event.Audience.choices],
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["maison"].choices = house_choices()

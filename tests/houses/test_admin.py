@@ -1,0 +1,168 @@
+"""Staff: the admin in French, scoped to each house's team."""
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+
+from houses.models import ContactMessage, Event, House
+from houses.permissions import COOPERATION_WIDE_GROUP
+from houses.services import cooperation_group_ensure
+
+from .factories import make_activity, make_event, make_staff_house, make_staff_user
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def two_houses():
+    return make_staff_house(short_name="Alpha"), make_staff_house(short_name="Bêta")
+
+
+def test_each_house_gets_its_team_group_with_the_staff_permissions(two_houses):
+    alpha, _beta = two_houses
+
+    assert alpha.staff_group.name == "Équipe Alpha"
+    codenames = set(alpha.staff_group.permissions.values_list("codename", flat=True))
+    assert {"change_event", "add_activity", "view_contactmessage"} <= codenames
+    assert "change_house" not in codenames and "delete_contactmessage" not in codenames
+
+
+def test_migration_created_the_cooperation_wide_group(django_db_setup):
+    group = Group.objects.filter(name=COOPERATION_WIDE_GROUP).first()
+
+    assert group is not None
+    assert group.permissions.filter(codename="change_event").exists()
+
+
+def test_staff_of_house_a_gets_403_on_house_b_event_and_does_not_list_it(client, two_houses):
+    alpha, beta = two_houses
+    user = make_staff_user(get_user_model(), houses=[alpha])
+    ours = make_event(alpha, title="Atelier Alpha")
+    theirs = make_event(beta, title="Fête Bêta")
+    client.force_login(user)
+
+    changelist = client.get("/admin/houses/event/")
+    assert changelist.status_code == 200
+    assert "Atelier Alpha" in changelist.content.decode()
+    assert "Fête Bêta" not in changelist.content.decode()
+    assert client.get(f"/admin/houses/event/{ours.pk}/change/").status_code == 200
+    assert client.get(f"/admin/houses/event/{theirs.pk}/change/").status_code == 403
+    assert (
+        client.post(f"/admin/houses/event/{theirs.pk}/delete/", {"post": "yes"}).status_code == 403
+    )
+    assert Event.objects.filter(pk=theirs.pk).exists()
+
+
+def test_staff_can_only_organise_events_for_their_house(client, two_houses):
+    alpha, beta = two_houses
+    user = make_staff_user(get_user_model(), houses=[alpha])
+    client.force_login(user)
+
+    form = client.get("/admin/houses/event/add/").content.decode()
+    organiser = form.split('name="organiser"')[1].split("</select>")[0]
+    assert f'value="{alpha.pk}"' in organiser and f'value="{beta.pk}"' not in organiser
+
+    data = {
+        "title": "Intrus",
+        "slug": "intrus",
+        "organiser": beta.pk,
+        "theme": "atelier",
+        "audience": "tous",
+        "starts_at_0": "01/12/2026",
+        "starts_at_1": "10:00",
+        "ends_at_0": "01/12/2026",
+        "ends_at_1": "12:00",
+        "place_house": "",
+        "place_name": "Salle",
+    }
+    response = client.post("/admin/houses/event/add/", data)
+    assert response.status_code == 200  # the form comes back with an error
+    assert not Event.objects.filter(slug="intrus").exists()
+
+    response = client.post("/admin/houses/event/add/", {**data, "organiser": alpha.pk})
+    assert response.status_code == 302
+    assert Event.objects.get(slug="intrus").organiser == alpha
+
+
+def test_activities_and_messages_are_scoped_too(client, two_houses):
+    alpha, beta = two_houses
+    user = make_staff_user(get_user_model(), houses=[alpha])
+    client.force_login(user)
+    theirs = make_activity(beta, title="Chorale Bêta")
+    shared = make_activity(alpha, beta, title="Conserverie partagée")
+    message = ContactMessage.objects.create(
+        house=beta, name="Camille", phone="0600000000", subject="Question", message="Bonjour"
+    )
+
+    listing = client.get("/admin/houses/activity/").content.decode()
+    assert "Conserverie partagée" in listing and "Chorale Bêta" not in listing
+    assert client.get(f"/admin/houses/activity/{theirs.pk}/change/").status_code == 403
+    assert client.get(f"/admin/houses/activity/{shared.pk}/change/").status_code == 200
+    assert client.get(f"/admin/houses/contactmessage/{message.pk}/change/").status_code == 403
+
+
+def test_cooperation_wide_staff_see_every_house(client, two_houses):
+    alpha, beta = two_houses
+    cooperation_group_ensure()
+    user = make_staff_user(get_user_model(), groups=[COOPERATION_WIDE_GROUP])
+    client.force_login(user)
+    make_event(alpha, title="Atelier Alpha")
+    theirs = make_event(beta, title="Fête Bêta")
+
+    listing = client.get("/admin/houses/event/").content.decode()
+    assert "Atelier Alpha" in listing and "Fête Bêta" in listing
+    assert client.get(f"/admin/houses/event/{theirs.pk}/change/").status_code == 200
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/admin/houses/house/",
+        "/admin/houses/house/add/",
+        "/admin/houses/activity/",
+        "/admin/houses/activity/add/",
+        "/admin/houses/event/",
+        "/admin/houses/event/add/",
+        "/admin/houses/contactmessage/",
+        "/admin/houses/commonbaseitem/",
+        "/admin/houses/keyfigure/",
+        "/admin/houses/action/",
+    ],
+)
+def test_admin_pages_answer_in_french(admin_client, url):
+    response = admin_client.get(url)
+
+    assert response.status_code == 200
+    assert '<html lang="fr"' in response.content.decode()
+
+
+def test_house_change_page_has_inlines_and_sample_flag(admin_client, two_houses):
+    alpha, _ = two_houses
+
+    html = admin_client.get(f"/admin/houses/house/{alpha.pk}/change/").content.decode()
+
+    assert "Horaires d" in html and "opening_hours-TOTAL_FORMS" in html
+    assert "closures-TOTAL_FORMS" in html and "approvals-TOTAL_FORMS" in html
+    assert "contient des exemples" in html.lower()
+
+
+def test_saving_a_new_house_in_the_admin_creates_its_team(admin_client):
+    response = admin_client.post(
+        "/admin/houses/house/add/",
+        {
+            "name": "Maison nouvelle",
+            "short_name": "Nouvelle",
+            "slug": "nouvelle",
+            "kind": "centre_social",
+            "city": "Romans-sur-Isère",
+            "order": "5",
+            **{
+                f"{prefix}-{key}": value
+                for prefix in ("opening_hours", "closures", "approvals", "figures")
+                for key, value in (("TOTAL_FORMS", "0"), ("INITIAL_FORMS", "0"))
+            },
+        },
+    )
+
+    assert response.status_code == 302, response.content.decode()[:2000]
+    assert House.objects.get(slug="nouvelle").staff_group.name == "Équipe Nouvelle"

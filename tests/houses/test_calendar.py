@@ -1,0 +1,128 @@
+"""The iCalendar feeds, read back with the `icalendar` package as a calendar app would."""
+
+import datetime
+
+import icalendar
+import pytest
+
+from .factories import make_event, make_house, paris
+
+pytestmark = pytest.mark.django_db
+
+UTC = datetime.UTC
+
+
+def read(response):
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("text/calendar")
+    return icalendar.Calendar.from_ical(response.content)
+
+
+def events_by_summary(cal):
+    return {str(e["SUMMARY"]): e for e in cal.walk("VEVENT")}
+
+
+def test_site_feed_parses_and_keeps_wall_clock_times_across_the_autumn_change(client, houses_pages):
+    house = make_house()
+    # 10:00 in Paris the day before and the day after the change of 25 October 2026.
+    make_event(house, title="Avant", starts_at=paris(2026, 10, 24, 10, 0))
+    make_event(house, title="Après", starts_at=paris(2026, 10, 26, 10, 0))
+
+    cal = read(client.get("/agenda.ics"))
+    events = events_by_summary(cal)
+
+    before = events["Avant"].decoded("DTSTART")
+    after = events["Après"].decoded("DTSTART")
+    assert before.astimezone(UTC) == datetime.datetime(2026, 10, 24, 8, 0, tzinfo=UTC)
+    assert after.astimezone(UTC) == datetime.datetime(2026, 10, 26, 9, 0, tzinfo=UTC)
+    assert events["Avant"].decoded("DTEND") - before == datetime.timedelta(hours=2)
+    # The time zone travels with the feed, DST rules included.
+    timezones = cal.walk("VTIMEZONE")
+    assert [str(tz["TZID"]) for tz in timezones] == ["Europe/Paris"]
+    assert timezones[0].walk("DAYLIGHT") and timezones[0].walk("STANDARD")
+    assert events["Avant"]["DTSTART"].params["TZID"] == "Europe/Paris"
+
+
+def test_spring_change_keeps_the_hour_too(client, houses_pages):
+    house = make_house()
+    make_event(house, title="Printemps", starts_at=paris(2026, 3, 30, 18, 0))
+
+    event = events_by_summary(read(client.get("/agenda.ics")))["Printemps"]
+
+    assert event.decoded("DTSTART").astimezone(UTC).hour == 16
+
+
+def test_cancelled_event_is_marked_cancelled(client, houses_pages):
+    house = make_house()
+    make_event(house, title="Maintenu")
+    make_event(house, title="Annulé", is_cancelled=True)
+
+    events = events_by_summary(read(client.get("/agenda.ics")))
+
+    assert str(events["Annulé"]["STATUS"]) == "CANCELLED"
+    assert str(events["Maintenu"]["STATUS"]) == "CONFIRMED"
+    assert b"STATUS:CANCELLED" in client.get("/agenda.ics").content
+
+
+def test_uids_are_stable_when_an_event_changes(client, houses_pages):
+    house = make_house()
+    event = make_event(house, title="Atelier")
+    first = str(events_by_summary(read(client.get("/agenda.ics")))["Atelier"]["UID"])
+
+    event.title = "Atelier couture"
+    event.starts_at += datetime.timedelta(days=1)
+    event.ends_at += datetime.timedelta(days=1)
+    event.save()
+    second = str(events_by_summary(read(client.get("/agenda.ics")))["Atelier couture"]["UID"])
+
+    assert first == second == f"maisonsdequartier-romans.fr-evenement-{event.pk}"
+
+
+def test_all_day_event_uses_dates(client, houses_pages):
+    house = make_house()
+    make_event(
+        house,
+        title="Fête",
+        starts_at=paris(2026, 12, 12, 0, 0),
+        ends_at=paris(2026, 12, 12, 23, 59),
+        is_all_day=True,
+    )
+
+    event = events_by_summary(read(client.get("/agenda.ics")))["Fête"]
+
+    assert event.decoded("DTSTART") == datetime.date(2026, 12, 12)
+    assert event.decoded("DTEND") == datetime.date(2026, 12, 13)
+
+
+def test_house_feed_lists_only_that_house_and_unknown_house_is_404(client, houses_pages):
+    ours = make_house(slug="la-notre")
+    other = make_house()
+    make_event(ours, title="Chez nous")
+    make_event(other, title="Ailleurs")
+    make_event(other, title="Chez nous, organisé par d'autres", place_house=ours)
+
+    events = events_by_summary(read(client.get("/maisons/la-notre/agenda.ics")))
+
+    assert set(events) == {"Chez nous", "Chez nous, organisé par d'autres"}
+    assert client.get("/maisons/inconnue/agenda.ics").status_code == 404
+
+
+def test_event_page_links_to_its_own_ics(client, houses_pages):
+    house = make_house()
+    event = make_event(
+        house,
+        title="AGORA",
+        place_house=None,
+        place_name="Place Jacquemart",
+        place_address="Place Jacquemart, 26100 Romans-sur-Isère",
+    )
+
+    html = client.get(f"/agenda/{event.slug}/").content.decode()
+    assert f'href="/agenda/{event.slug}.ics"' in html
+    cal = read(client.get(f"/agenda/{event.slug}.ics"))
+
+    (only,) = cal.walk("VEVENT")
+    assert str(only["SUMMARY"]) == "AGORA"
+    assert "Place Jacquemart, 26100 Romans-sur-Isère" in str(only["LOCATION"])
+    assert str(only["URL"]).endswith(f"/agenda/{event.slug}/")
+    assert client.get("/agenda/inconnu.ics").status_code == 404
