@@ -1,14 +1,13 @@
+import io
+
 import pytest
 
+from coop_site.demo import ensure_page
+from houses.demo import _pages
 
-@pytest.fixture
-def houses_pages(db, reload_urls):
+
+def create_houses_pages():
     """Only the pages of the houses app (and the home page), without the other apps' demo."""
-    import io
-
-    from coop_site.demo import ensure_page
-    from houses.demo import _pages
-
     ensure_page(
         reverse_id="home",
         title="Accueil",
@@ -18,4 +17,9 @@ def houses_pages(db, reload_urls):
     )
     ensure_page(reverse_id="mentions-legales", title="Mentions légales", slug="mentions-legales")
     _pages(io.StringIO())
+
+
+@pytest.fixture
+def houses_pages(db, reload_urls):
+    create_houses_pages()
     reload_urls()

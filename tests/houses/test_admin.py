@@ -166,3 +166,50 @@ def test_saving_a_new_house_in_the_admin_creates_its_team(admin_client):
 
     assert response.status_code == 302, response.content.decode()[:2000]
     assert House.objects.get(slug="nouvelle").staff_group.name == "Équipe Nouvelle"
+
+
+def test_toolbar_offers_new_event_and_activity_and_the_house_links(client, two_houses, reload_urls):
+    from .conftest import create_houses_pages
+
+    create_houses_pages()
+    reload_urls()
+    alpha, beta = two_houses
+    client.force_login(make_staff_user(get_user_model(), houses=[alpha]))
+
+    own = client.get(alpha.get_absolute_url()).content.decode()
+    other = client.get(beta.get_absolute_url()).content.decode()
+
+    assert "Nouvel événement" in own and "/admin/houses/event/add/" in own
+    assert "Nouvelle activité" in own and "/admin/houses/activity/add/" in own
+    assert f"/admin/houses/event/?organiser__id__exact={alpha.pk}" in own
+    assert f"/admin/houses/contactmessage/?house__id__exact={alpha.pk}" in own
+    assert "Nouvel événement" in other
+    assert f"organiser__id__exact={beta.pk}" not in other
+
+
+def test_toolbar_is_absent_for_visitors(client, two_houses, reload_urls):
+    from .conftest import create_houses_pages
+
+    create_houses_pages()
+    reload_urls()
+
+    assert "Nouvel événement" not in client.get(two_houses[0].get_absolute_url()).content.decode()
+
+
+def test_presentation_is_editable_in_the_cms_edit_mode(admin_client, two_houses, reload_urls):
+    from cms.toolbar.utils import get_object_edit_url
+
+    from .conftest import create_houses_pages
+
+    create_houses_pages()
+    reload_urls()
+    alpha, _ = two_houses
+
+    response = admin_client.get(get_object_edit_url(alpha))
+
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "<h1>" + alpha.name + "</h1>" in html
+    assert f'"placeholder_id": "{alpha.presentation.pk}"' in html or (
+        f"cms-placeholder-{alpha.presentation.pk}" in html
+    )
