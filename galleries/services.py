@@ -41,7 +41,8 @@ def gallery_images(gallery, *, decorative_ids=None):
     if gallery.folder_id:
         if decorative_ids is None:
             decorative_ids = {image.pk for image in gallery.decorative_images.all()}
-        images = Image.objects.filter(folder_id=gallery.folder_id).order_by(
+        # A file kept private in the media library never reaches a public page.
+        images = Image.objects.filter(folder_id=gallery.folder_id, is_public=True).order_by(
             *FOLDER_ORDERINGS.get(gallery.folder_order, FOLDER_ORDERINGS["filename"])
         )
         return [
@@ -61,7 +62,7 @@ def gallery_images(gallery, *, decorative_ids=None):
             credit=item.credit,
         )
         for item in gallery.items.select_related("image").all()
-        if item.image is not None
+        if item.image is not None and item.image.is_public
     ]
 
 

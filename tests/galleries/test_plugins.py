@@ -112,11 +112,16 @@ def test_folder_gallery_shows_new_images_in_filename_order(client, admin_user):
     publish(content, admin_user)
     make_image("a.jpg", folder=folder, alt="Première")
     make_image("hors-dossier.jpg", alt="Ailleurs")
+    private = make_image("d-privee.jpg", folder=folder, alt="Privée")
+    private.is_public = False
+    private.save()
 
     html = client.get("/galerie/").content.decode()
 
     alts = re.findall(r'<img [^>]*alt="([^"]*)"', html)
-    assert [a for a in alts if a in {"Première", "Deuxième", "Troisième", "Ailleurs"}] == [
+    assert [
+        a for a in alts if a in {"Première", "Deuxième", "Troisième", "Ailleurs", "Privée"}
+    ] == [
         "Première",
         "Deuxième",
         "Troisième",
