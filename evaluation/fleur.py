@@ -18,9 +18,9 @@ WIDTH = 640
 HEIGHT = 560
 CX = WIDTH / 2
 CY = HEIGHT / 2
-RADIUS = 130  # a full score
+RADIUS = 150  # a full score
 CORE = 12  # the pistil
-LABEL_GAP = 16
+LABEL_GAP = 14
 # Shown 288 px wide on a 320 px phone, 27 units are still a 12 px font.
 FONT_SIZE = 27
 LINE_HEIGHT = 30

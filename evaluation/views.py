@@ -14,7 +14,9 @@ from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import TemplateView
 
+from houses.forms import ContactForm
 from houses.models import House
+from houses.services import ContactRejected, contact_message_submit
 
 from . import fleur as fleur_geometry
 from .forms import CompareForm
@@ -263,8 +265,6 @@ class CompareView(TemplateView):
 
 def contact_form(*args, **kwargs):
     """The houses' contact form (saved, then e-mailed to the Coopération)."""
-    from houses.forms import ContactForm
-
     return ContactForm(*args, **kwargs)
 
 
@@ -273,12 +273,7 @@ def cooperation_house():
 
 
 def contact_ready():
-    """The Coopération exists and the houses app offers its contact form."""
-    try:
-        from houses.forms import ContactForm  # noqa: F401
-        from houses.services import contact_message_submit  # noqa: F401
-    except ImportError:
-        return False
+    """Messages go to the Coopération: without it, there is no one to write to."""
     return cooperation_house() is not None
 
 
@@ -302,8 +297,6 @@ class ContactView(TemplateView):
         return context
 
     def post(self, request, *args, **kwargs):
-        from houses.services import ContactRejected, contact_message_submit
-
         form = contact_form(request.POST)
         if form.is_valid():
             try:

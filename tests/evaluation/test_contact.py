@@ -1,0 +1,59 @@
+import pytest
+from django.core import mail
+
+from houses.models import ContactMessage, House
+
+from .factories import make_report
+
+
+@pytest.fixture
+def cooperation(db):
+    return House.objects.create(
+        name="La Coopération",
+        short_name="La Coopération",
+        slug="la-cooperation",
+        kind=House.Kind.COOPERATION,
+        email="evaluation@example.org",
+    )
+
+
+@pytest.mark.django_db
+def test_the_report_page_offers_a_contact_form_without_an_address(client, page, cooperation):
+    make_report(year=2019)
+
+    html = client.get("/evaluation/2019/").content.decode()
+
+    assert 'action="/evaluation/contact/"' in html
+    assert "evaluation@example.org" not in html
+    assert 'value="Rapport 2019"' in html  # the subject is pre-filled
+
+
+@pytest.mark.django_db
+def test_a_message_to_the_officer_is_saved_with_its_topic_then_mailed(client, page, cooperation):
+    response = client.post(
+        "/evaluation/contact/",
+        {
+            "name": "Camille",
+            "email": "camille@example.org",
+            "subject": "Rapport 2019",
+            "message": "Pouvez-vous présenter le rapport à notre conseil ?",
+        },
+    )
+
+    assert response.status_code == 302 and response["Location"].endswith("?envoye=1")
+    message = ContactMessage.objects.get()
+    assert message.house == cooperation and message.topic == "évaluation"
+    assert mail.outbox[0].to == ["evaluation@example.org"]
+    assert "bien enregistré" in client.get(response["Location"]).content.decode()
+
+
+@pytest.mark.django_db
+def test_a_message_without_a_way_back_is_refused_at_the_field(client, page, cooperation):
+    response = client.post(
+        "/evaluation/contact/", {"name": "Camille", "subject": "Question", "message": "Bonjour"}
+    )
+
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert 'aria-invalid="true"' in html and "Indiquez un e-mail ou un téléphone" in html
+    assert not ContactMessage.objects.exists()
