@@ -177,11 +177,15 @@ class ReportFileHistoryInline(admin.TabularInline):
 class ReportAdmin(admin.ModelAdmin):
     form = ReportAdminForm
     change_form_template = "admin/evaluation/report/change_form.html"
+
+    class Media:
+        css = {"all": ["css/evaluation-admin.css"]}
+
     list_display = ["title", "period_label", "kind", "status_badge", "published_on", "page_count"]
     list_filter = ["status", "kind", "year", "referential", "needs_processing"]
     search_fields = ["title", "summary", "extracted_text"]
     list_select_related = ["referential"]
-    date_hierarchy = None
+    view_on_site = False  # the change form has its own "preview" link, drafts included
     actions = ["publish_selected", "unpublish_selected"]
     inlines = [
         DimensionResultInline,
@@ -254,7 +258,7 @@ class ReportAdmin(admin.ModelAdmin):
         if not obj or not obj.cover_url:
             return _("Pas encore de couverture.")
         return format_html(
-            '<img src="{}" alt="" width="160" style="border:1px solid #ccc">', obj.cover_url
+            '<img class="evaluation-admin-cover" src="{}" alt="" width="160">', obj.cover_url
         )
 
     @admin.display(description=_("Fleur de ce rapport"))
@@ -265,11 +269,22 @@ class ReportAdmin(admin.ModelAdmin):
         if context["fleur"] is None:
             return _("La Fleur apparaît quand les scores sont enregistrés.")
         return format_html(
-            '<div style="max-width:28rem">{}</div>',
+            '<div class="evaluation-admin-fleur">{}</div>',
             render_to_string("evaluation/includes/fleur.svg", context),
         )
 
     # --- Forms ---
+
+    def get_fieldsets(self, request, obj=None):
+        if obj is None:
+            # Adding: only what the officer fills in; the rest appears once saved.
+            return [self.fieldsets[0], (self.fieldsets[1][0], {"fields": ["pdf_upload"]})]
+        return self.fieldsets
+
+    def get_inlines(self, request, obj):
+        if obj is None:
+            return [i for i in self.inlines if i is not ReportFileHistoryInline]
+        return self.inlines
 
     def get_changeform_initial_data(self, request):
         initial = super().get_changeform_initial_data(request)

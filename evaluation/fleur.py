@@ -14,15 +14,15 @@ from decimal import Decimal
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
-WIDTH = 640
+WIDTH = 680
 HEIGHT = 560
 CX = WIDTH / 2
 CY = HEIGHT / 2
-RADIUS = 150  # a full score
+RADIUS = 145  # a full score
 CORE = 12  # the pistil
 LABEL_GAP = 14
-# Shown 288 px wide on a 320 px phone, 27 units are still a 12 px font.
-FONT_SIZE = 27
+# Shown 288 px wide on a 320 px phone, 28 units are still a 12 px font.
+FONT_SIZE = 28
 LINE_HEIGHT = 30
 LABEL_CHARS = 11  # per line, so that labels stay inside the drawing
 

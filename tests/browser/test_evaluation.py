@@ -92,3 +92,13 @@ def test_the_fleur_and_the_report_fit_a_320px_screen(live_server, new_page, relo
         ".fleur__labels tspan", "els => els.map(e => e.getBoundingClientRect().height)"
     )
     assert sizes and min(sizes) >= 11
+    # No label spills out of the drawing, whatever the side it sits on.
+    overflow = page.eval_on_selector_all(
+        ".fleur__svg",
+        """svgs => svgs.flatMap(svg => {
+            const view = svg.viewBox.baseVal;
+            return [...svg.querySelectorAll("text")].map(t => t.getBBox()).filter(b =>
+                b.x < 0 || b.y < 0 || b.x + b.width > view.width || b.y + b.height > view.height);
+        })""",
+    )
+    assert overflow == []

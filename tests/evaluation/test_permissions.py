@@ -20,7 +20,7 @@ def management(prefix, total=0, initial=0):
 
 def add_report_data(referential, scores, **fields):
     data = {
-        "referential": str(referential.pk),
+        "referential": str(referential.pk),  # the add screen has no history of files yet
         "year": "2021",
         "kind": Report.Kind.ANNUAL,
         "title": "Rapport d'évaluation 2021",
@@ -28,7 +28,7 @@ def add_report_data(referential, scores, **fields):
         "pdf_upload": upload(),
         **fields,
     }
-    for prefix in INLINE_PREFIXES:
+    for prefix in INLINE_PREFIXES[:-1]:
         data.update(management(prefix))
     dimensions = list(referential.dimensions.all())
     data.update(management("results", total=len(dimensions)))
