@@ -3,9 +3,10 @@
 Each role is a real group as the migrations create it; a user in that group
 (with the "statut équipe") asks for the page that a given action needs:
 "oui" must answer 200, "non" 403. "sa maison" means 200 on the user's house
-and 403 on another house.
+and 403 on another house (an event of the house, edited in the admin).
 """
 
+import datetime
 import re
 from pathlib import Path
 from urllib.parse import urlencode
@@ -18,8 +19,11 @@ from cms.toolbar.utils import get_object_edit_url, get_object_structure_url
 from django.contrib import admin
 from django.contrib.auth.models import Group
 from django.urls import reverse
+from django.utils import timezone
 
-from houses.models import House
+from houses.models import Event, House
+from houses.permissions import COOPERATION_WIDE_GROUP
+from houses.services import house_staff_group_ensure
 
 pytestmark = pytest.mark.django_db
 
@@ -68,14 +72,23 @@ def test_the_readme_table_covers_every_role_and_action():
 
 @pytest.fixture
 def world(db):
-    """Two houses: the role's own and another one."""
-    own = House.objects.create(
-        name="Maison Test", short_name="Test", slug="test", kind=House.Kind.SOCIAL_CENTRE
-    )
-    other = House.objects.create(
-        name="Maison Autre", short_name="Autre", slug="autre", kind=House.Kind.SOCIAL_CENTRE
-    )
-    return {"own": own, "other": other}
+    """Two houses, each with its staff group and one event: the role's own and another."""
+    houses = {}
+    for key, name in (("own", "Test"), ("other", "Autre")):
+        house = House.objects.create(
+            name=f"Maison {name}", short_name=name, slug=name.lower(), kind=House.Kind.SOCIAL_CENTRE
+        )
+        house_staff_group_ensure(house=house)
+        houses[key] = house
+        houses[f"{key}_event"] = Event.objects.create(
+            title=f"Fête {name}",
+            slug=f"fete-{name.lower()}",
+            starts_at=timezone.now(),
+            ends_at=timezone.now() + datetime.timedelta(hours=2),
+            organiser=house,
+            theme=Event.Theme.values[0],
+        )
+    return houses
 
 
 def own_draft(user):
@@ -86,15 +99,16 @@ def own_draft(user):
     return PageContent.admin_manager.get(page=page, language="fr")
 
 
-def role_group(role, world):
+def role_groups(role, world):
     if role == "Équipe <maison>":
-        own = House.objects.get(pk=world["own"].pk)
-        group = own.staff_group or Group.objects.filter(name=f"Équipe {own.short_name}").first()
-    else:
-        group = Group.objects.filter(name=role).first()
+        return [House.objects.get(pk=world["own"].pk).staff_group]
+    group = Group.objects.filter(name=role).first()
     if group is None:
         pytest.skip(f"le groupe « {role} » n'est pas encore créé par son application")
-    return group
+    if role == "Administrateur·rice":
+        # As the README says: administrators also manage every house's data.
+        return [group, Group.objects.get(name=COOPERATION_WIDE_GROUP)]
+    return [group]
 
 
 def add_plugin_url(content, plugin_type):
@@ -143,10 +157,10 @@ def check(client, action, world):
     if action == "report":
         return status(client, first_admin_add_url("evaluation", "report"))
     if action == "house":
-        url = "admin:houses_house_change"
+        url = "admin:houses_event_change"
         return (
-            status(client, reverse(url, args=[world["own"].pk])),
-            status(client, reverse(url, args=[world["other"].pk])),
+            status(client, reverse(url, args=[world["own_event"].pk])),
+            status(client, reverse(url, args=[world["other_event"].pk])),
         )
     if action == "users":
         return status(client, reverse("admin:auth_user_changelist"))
@@ -163,9 +177,9 @@ def expected(action, cell):
 def test_role_can_do_exactly_what_the_readme_says(
     client, django_user_model, world, role, action, cell
 ):
-    group = role_group(role, world)
+    groups = role_groups(role, world)
     user = django_user_model.objects.create_user("membre", password="x", is_staff=True)
-    user.groups.add(group)
+    user.groups.add(*groups)
     client.force_login(user)
     world["content"] = own_draft(user)
 

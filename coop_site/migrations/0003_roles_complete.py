@@ -1,0 +1,24 @@
+"""Complete the site-wide roles now that every app has its models.
+
+The editors get the galleries' and documents' permissions, the
+administrators every permission of every app (houses, charter, evaluation
+included). Same function as 0002: it resets the groups to their definition.
+"""
+
+from django.db import migrations
+
+from coop_site.migrations._roles import sync_roles
+
+
+class Migration(migrations.Migration):
+    dependencies = [
+        ("coop_site", "0002_roles"),
+        ("houses", "0003_staff_groups"),
+        ("charter", "0002_plugin_names"),
+        ("evaluation", "0002_evaluation_officer_group"),
+        ("news", "0001_initial"),
+        ("galleries", "0001_initial"),
+        ("documents", "0001_initial"),
+    ]
+
+    operations = [migrations.RunPython(sync_roles, migrations.RunPython.noop)]
