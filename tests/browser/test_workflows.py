@@ -20,6 +20,7 @@ from djangocms_versioning.models import Version
 
 from coop_site.migrations._roles import sync_roles
 from news.models import NewsItem
+from tests.galleries.factories import make_folder, make_image
 from tests.news.factories import home_page, make_house, news_page
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -193,6 +194,7 @@ def test_second_editor_cannot_overwrite_the_first_editor_s_draft(
     # ...the draft's edit address only gives him a preview...
     second.goto(edit_url)
     assert "/preview/" in second.url
+    assert "Verrouillée par alice" in second.locator(".cms-toolbar").inner_text()
     assert second.locator(".cms-structure-content .cms-submenu-add").count() == 0
 
     # ...and the CMS refuses his changes outright.
@@ -214,3 +216,86 @@ def test_second_editor_cannot_overwrite_the_first_editor_s_draft(
     visitor.goto(base + shared_page)
     assert "Version publiée." in visitor.locator("main").inner_text()
     assert "Texte d'Alice." not in visitor.locator("main").inner_text()
+
+
+# --- Workflow 1: a new page with a text and a gallery, previewed, then published ----
+
+
+@pytest.fixture
+def party_photos(db):
+    folder = make_folder("Fête de quartier")
+    for n in range(1, 4):
+        make_image(f"fete-{n}.jpg", folder=folder, alt=f"Photo {n} de la fête")
+    return folder
+
+
+def choose_folder(page, frame, folder_name):
+    """Pick a media-library folder through filer's lookup window."""
+    with page.expect_popup() as popup_info:
+        frame.locator(".related-lookup").first.click()
+    popup = popup_info.value
+    popup.wait_for_load_state()
+    with popup.expect_event("close"):
+        popup.locator("tr", has_text=folder_name).locator(".js-dismiss-folder").click()
+
+
+def test_editor_creates_previews_and_publishes_a_page_with_a_gallery(
+    live_server, site, make_editor, party_photos, new_page
+):
+    make_editor("alice")
+    base = live_server.url
+    editor = new_page(viewport={"width": 1280, "height": 900})
+
+    # A new page with the "Créer" wizard; it opens in edit mode.
+    log_in(editor, base, "alice", "/")
+    editor.locator(".cms-toolbar").get_by_text("Créer", exact=True).click()
+    modal_frame(editor).get_by_text("Nouvelle page", exact=True).click()
+    modal_button(editor, "Suivant").click()
+    modal_frame(editor).locator("#id_1-title").fill("Fête de quartier")
+    modal_button(editor, "Créer").click()
+    editor.wait_for_url(re.compile(r".*/edit/\d+/.*"))
+
+    # A first text, published.
+    open_structure(editor)
+    type_rich_text(add_plugin(editor, "Contenu principal", "Texte"), "Première version.")
+    save_modal(editor)
+    editor.locator(".cms-toolbar").get_by_text("Publier", exact=True).click()
+    editor.wait_for_url(re.compile(r".*/fete-de-quartier/.*"))
+    visitor = new_page()
+    visitor.goto(base + "/fete-de-quartier/")
+    assert "Première version." in visitor.locator("main").inner_text()
+
+    # A new draft with a text and a gallery.
+    editor.locator(".cms-toolbar").get_by_text("Nouveau Brouillon", exact=True).click()
+    editor.wait_for_url(re.compile(r".*/edit/\d+/.*"))
+    open_structure(editor)
+    type_rich_text(add_plugin(editor, "Contenu principal", "Texte"), "Rendez-vous sur la place.")
+    save_modal(editor)
+    frame = add_plugin(editor, "Contenu principal", "Galerie photo")
+    frame.locator("#id_title").fill("Photos de la fête")
+    choose_folder(editor, frame, "Fête de quartier")
+    save_modal(editor)
+
+    # Preview: the editor sees the gallery, visitors still get the published page.
+    editor.locator(".cms-toolbar").get_by_text("Pré-visualisation", exact=True).click()
+    editor.wait_for_url(re.compile(r".*/preview/\d+/.*"))
+    assert editor.locator("img[alt='Photo 2 de la fête']").count() == 1
+    assert "Rendez-vous sur la place." in editor.locator("main").inner_text()
+    visitor = new_page()
+    visitor.goto(base + "/fete-de-quartier/")
+    assert "Première version." in visitor.locator("main").inner_text()
+    assert "Rendez-vous" not in visitor.locator("main").inner_text()
+    assert visitor.locator("main img").count() == 0
+
+    # Published (from edit mode): visitors get the new version.
+    editor.locator(".cms-toolbar .cms-versioning-js-edit-btn").click()
+    editor.wait_for_url(re.compile(r".*/edit/\d+/.*"))
+    editor.locator(".cms-toolbar").get_by_text("Publier", exact=True).click()
+    editor.wait_for_url(re.compile(r".*/fete-de-quartier/.*"))
+    visitor = new_page()
+    visitor.goto(base + "/fete-de-quartier/")
+    main = visitor.locator("main")
+    assert "Rendez-vous sur la place." in main.inner_text()
+    assert [img.get_attribute("alt") for img in main.locator("img").all()] == [
+        f"Photo {n} de la fête" for n in range(1, 4)
+    ]
