@@ -232,7 +232,8 @@ class EventListView(ListView):
             form=self.form,
             month=month,
             querystring=query.urlencode(),
-            previous_month=add_months(month or this_month, -1),
+            # From the upcoming list, "past events" start with this month's.
+            previous_month=add_months(month, -1) if month else this_month,
             next_month=add_months(month, 1) if month and month < this_month else None,
             this_month=this_month,
         )

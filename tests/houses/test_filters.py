@@ -143,6 +143,11 @@ def test_unknown_activity_is_404(client, catalogue):
 # --- Agenda -------------------------------------------------------------------
 
 
+# A day in a month well in the past, whenever the suite runs.
+PAST_DAY = (timezone.localdate().replace(day=1) - datetime.timedelta(days=150)).replace(day=10)
+PAST = f"{PAST_DAY:%Y-%m}"
+
+
 @pytest.fixture
 def agenda(houses_pages):
     a = make_house(slug="maison-a")
@@ -157,7 +162,7 @@ def agenda(houses_pages):
         starts_at=soon,
     )
     make_event(b, title="Atelier B chez A", place_house=a, starts_at=soon)
-    make_event(a, title="Passé", starts_at=paris(2026, 3, 10, 14, 0))
+    make_event(a, title="Passé", starts_at=paris(*PAST_DAY.timetuple()[:3], 14, 0))
     return a, b
 
 
@@ -176,8 +181,8 @@ def test_agenda_lists_upcoming_events_by_default(client, agenda):
         ({"public": "familles"}, {"Fête B familles"}),
         ({"maison": "maison-b", "public": "familles"}, {"Fête B familles"}),
         ({"maison": "maison-a", "theme": "fete"}, set()),
-        ({"mois": "2026-03"}, {"Passé"}),
-        ({"mois": "2026-03", "maison": "maison-b"}, set()),
+        ({"mois": PAST}, {"Passé"}),
+        ({"mois": PAST, "maison": "maison-b"}, set()),
     ],
 )
 def test_agenda_filters_combine(client, agenda, params, titles):
@@ -201,3 +206,17 @@ def test_agenda_bad_theme_gets_a_message(client, agenda):
 
 def test_unknown_event_is_404(client, agenda):
     assert client.get("/agenda/inconnu/").status_code == 404
+
+
+def test_agenda_links_to_past_months_and_back(client, agenda):
+    this_month = timezone.localdate().replace(day=1)
+    upcoming = client.get("/agenda/", {"theme": "debat"}).content.decode()
+
+    assert f'href="?mois={this_month:%Y-%m}&amp;theme=debat"' in upcoming
+    assert 'href="/agenda.ics"' in upcoming
+
+    before = (PAST_DAY.replace(day=1) - datetime.timedelta(days=1)).strftime("%Y-%m")
+    after = (PAST_DAY.replace(day=28) + datetime.timedelta(days=5)).strftime("%Y-%m")
+    past = client.get("/agenda/", {"mois": PAST}).content.decode()
+    assert f'href="?mois={before}"' in past and f'href="?mois={after}"' in past
+    assert f'name="mois" value="{PAST}"' in past  # filtering keeps the month
