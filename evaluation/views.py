@@ -122,6 +122,9 @@ class ReportDetailView(ReportMixin, TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         report = self.get_report()
+        toolbar = getattr(self.request, "toolbar", None)
+        if toolbar is not None:
+            toolbar.set_object(report)  # for the "Évaluation" toolbar menu
         can_contact = contact_ready()
         actions = list(report.evaluated_actions.all())
         houses = {}

@@ -151,3 +151,17 @@ def test_an_editor_without_the_group_cannot_publish(client, django_user_model, p
     assert response.status_code == 403
     report.refresh_from_db()
     assert report.status == Report.Status.DRAFT
+
+
+@pytest.mark.django_db
+def test_the_toolbar_offers_the_officer_a_new_report_and_this_report(
+    client, django_user_model, page
+):
+    report = make_report(published=False)
+    client.force_login(officer(django_user_model))
+
+    html = client.get("/evaluation/2019/?toolbar_on").content.decode()
+
+    assert "/admin/evaluation/report/add/" in html
+    assert f"/admin/evaluation/report/{report.pk}/change/" in html
+    assert "Modifier ou publier ce brouillon" in html

@@ -190,3 +190,43 @@ def test_the_demo_has_the_evaluation_pages(client, demo):
     assert b"".join(pdf.streaming_content).startswith(b"%PDF-")
     assert client.get("/evaluation/comparer/?a=2017&b=2019").status_code == 200
     assert pdf_bytes  # the factories' PDFs and the demo's come from the same library
+
+
+def query_count(client, url):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.get(url)  # warm the CMS caches
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200
+    return len(queries.captured_queries)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("url", ["/evaluation/", "/evaluation/comparer/?a=2001&b=2002"])
+def test_listing_pages_take_the_same_queries_for_3_or_30_reports(client, page, url):
+    referential = make_referential(dimensions=6)
+    for year in range(2001, 2004):
+        make_report(year=year, referential=referential, scores=["3"] * 6, with_pdf=False)
+    few = query_count(client, url)
+    for year in range(2004, 2031):
+        make_report(year=year, referential=referential, scores=["2"] * 6, with_pdf=False)
+
+    assert query_count(client, url) <= few
+
+
+@pytest.mark.django_db
+def test_loading_the_demo_twice_creates_no_second_report(demo):
+    from django.core.management import call_command
+
+    from evaluation.models import DimensionResult, EvaluatedAction, IndicatorValue
+
+    def counts():
+        return [
+            m.objects.count() for m in (Report, DimensionResult, EvaluatedAction, IndicatorValue)
+        ]
+
+    before = counts()
+    call_command("load_demo", stdout=open("/dev/null", "w"))
+
+    assert counts() == before == [3, 12, 12, 6]
