@@ -226,3 +226,20 @@ def test_future_dated_item_appears_on_its_date(news_site):
     item.published_on = timezone.localdate() - datetime.timedelta(days=0)
     item.save()
     assert item in NewsItem.objects.published()
+
+
+def test_editors_get_an_actualites_menu_with_the_item_s_settings(
+    client, news_site, django_user_model
+):
+    from django.contrib.auth.models import Group
+
+    item = make_news(title="Dans le menu")
+    editor = django_user_model.objects.create_user("redac2", password="x", is_staff=True)
+    editor.groups.add(Group.objects.get(name="Éditeur·rice"))
+    client.force_login(editor)
+
+    html = client.get(item.get_absolute_url()).content.decode()
+
+    assert "Nouvelle actualité" in html
+    assert f"/admin/news/newsitem/{item.pk}/change/" in html
+    assert "Titre, date, image et publication de cette actualité" in html
