@@ -252,3 +252,9 @@ COOP_DEMO_LOADERS = [
     "galleries.demo.load",
     "documents.demo.load",
 ]
+
+# --- evaluation -----------------------------------------------------------------
+# Report PDFs and covers stay out of the public media folder (drafts must not be
+# reachable by URL): empty means `private/` beside MEDIA_ROOT. Back it up too.
+EVALUATION_PRIVATE_ROOT = os.environ.get("EVALUATION_PRIVATE_ROOT", "")
+EVALUATION_REPORT_MAX_SIZE = int(os.environ.get("EVALUATION_REPORT_MAX_SIZE", 50 * 1024 * 1024))

@@ -230,3 +230,18 @@ def test_loading_the_demo_twice_creates_no_second_report(demo):
     call_command("load_demo", stdout=open("/dev/null", "w"))
 
     assert counts() == before == [3, 12, 12, 6]
+
+
+@pytest.mark.django_db
+def test_unpublishing_hides_the_report_again(client, page, staff):
+    report = make_report(year=2019)
+    assert client.get("/evaluation/2019/").status_code == 200
+
+    client.force_login(staff)
+    client.post(f"/admin/evaluation/report/{report.pk}/depublier/")
+    client.logout()
+
+    report.refresh_from_db()
+    assert report.status == Report.Status.DRAFT
+    assert client.get("/evaluation/2019/").status_code == 404
+    assert client.get(report.download_url).status_code == 404
