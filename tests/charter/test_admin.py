@@ -202,3 +202,12 @@ def test_toolbar_leads_house_staff_to_the_year_screen(client, setup, charter_pag
 
     assert "Saisir l&#x27;avancement d&#x27;une année" in html or "Saisir l'avancement" in html
     assert YEAR_URL in html
+
+
+def test_cooperation_wide_group_may_update_progress_out_of_the_box():
+    from django.contrib.auth.models import Group
+
+    group = Group.objects.get(name=COOPERATION_WIDE_GROUP)
+
+    codenames = set(group.permissions.values_list("codename", flat=True))
+    assert {"add_commitmentprogress", "change_commitmentprogress"} <= codenames
