@@ -136,7 +136,8 @@ class NewsItem(AltTextMixin, models.Model):
     @cached_property
     def body(self):
         """The placeholder holding the item's body (text, images, galleries...)."""
-        return get_placeholder_from_slot(self.placeholders, "body")
+        # The "content" slot: named "Contenu principal" and open to every plugin (settings).
+        return get_placeholder_from_slot(self.placeholders, "content")
 
     def get_template(self):
         # The CMS renders and edits the body placeholder inside this template.

@@ -20,6 +20,7 @@ from djangocms_versioning.models import Version
 
 from coop_site.migrations._roles import sync_roles
 from news.models import NewsItem
+from tests.documents.factories import make_document
 from tests.galleries.factories import make_folder, make_image
 from tests.news.factories import home_page, make_house, news_page
 
@@ -299,3 +300,62 @@ def test_editor_creates_previews_and_publishes_a_page_with_a_gallery(
     assert [img.get_attribute("alt") for img in main.locator("img").all()] == [
         f"Photo {n} de la fête" for n in range(1, 4)
     ]
+
+
+# --- Done when: a news item with a gallery and a document, read on a phone ---------
+
+
+def test_untrained_editor_publishes_a_news_item_with_gallery_and_document_read_on_a_phone(
+    live_server, site, make_editor, party_photos, new_page
+):
+    make_editor("alice")
+    make_document("Programme de la fête", year=2026)
+    base = live_server.url
+    editor = new_page(viewport={"width": 1280, "height": 900})
+
+    # "Créer" > "Nouvelle actualité": a draft, opened in edit mode.
+    log_in(editor, base, "alice", "/")
+    editor.locator(".cms-toolbar").get_by_text("Créer", exact=True).click()
+    modal_frame(editor).get_by_text("Nouvelle actualité", exact=True).click()
+    modal_button(editor, "Suivant").click()
+    modal_frame(editor).locator("#id_1-title").fill("La fête de quartier en images")
+    modal_frame(editor).locator("#id_1-teaser").fill("Les photos de la fête et son programme.")
+    modal_button(editor, "Créer").click()
+    editor.wait_for_url(re.compile(r".*/edit/\d+/.*"))
+    item = NewsItem.objects.get(title="La fête de quartier en images")
+    assert item.status == NewsItem.Status.DRAFT
+
+    # Its body: a gallery of the party's folder and the programme to download.
+    open_structure(editor)
+    frame = add_plugin(editor, "Contenu principal", "Galerie photo")
+    frame.locator("#id_title").fill("Photos de la fête")
+    choose_folder(editor, frame, "Fête de quartier")
+    save_modal(editor)
+    frame = add_plugin(editor, "Contenu principal", "Documents à télécharger")
+    frame.locator("#id_documents_from option", has_text="Programme de la fête").dblclick()
+    save_modal(editor)
+
+    # Previewed at its address, while visitors get nothing yet.
+    editor.goto(base + item.get_absolute_url())
+    assert "le public ne la voit pas" in editor.locator("main").inner_text()
+    assert editor.locator("main img[alt='Photo 1 de la fête']").count() == 1
+    assert "Programme de la fête" in editor.locator("main").inner_text()
+    assert new_page().goto(base + item.get_absolute_url()).status == 404
+
+    # Published from the toolbar's "Actualités" menu.
+    editor.locator(".cms-toolbar").get_by_text("Actualités", exact=True).click()
+    editor.get_by_text("Titre, date, image et publication de cette actualité").click()
+    modal_frame(editor).locator("#id_status").select_option("published")
+    save_modal(editor)
+    assert NewsItem.objects.get(pk=item.pk).status == NewsItem.Status.PUBLISHED
+
+    # A visitor on a phone finds it in the list and reads it comfortably.
+    phone = new_page(viewport={"width": 375, "height": 740})
+    phone.goto(base + "/actualites/")
+    phone.get_by_role("link", name="La fête de quartier en images").click()
+    phone.wait_for_url("**" + item.get_absolute_url())
+    main = phone.locator("main")
+    assert "le public ne la voit pas" not in main.inner_text()
+    assert main.locator("img[alt^='Photo ']").count() == 3
+    assert main.get_by_role("link", name=re.compile("Programme de la fête")).count() == 1
+    assert phone.evaluate("document.documentElement.scrollWidth") <= 375
