@@ -51,6 +51,7 @@ def test_previous_version_stays_readable_at_its_own_address(client, charter_page
 
     assert commitment_texts(html) == ["Ancien 1.1", "Ancien 1.2"]
     assert "Elle n'est plus en vigueur" in html
+    assert '<span aria-current="page">Version 1</span>' in html
     assert client.get("/charte-ecostructure/version/2/").status_code == 200
     assert client.get("/charte-ecostructure/version/7/").status_code == 404
 
@@ -120,6 +121,10 @@ def test_dashboard_shows_shares_statuses_chart_and_what_was_done(client, charter
     assert response.status_code == 200
     html = response.content.decode()
     assert "Engagements tenus en 2025" in html
+    assert (
+        '<a href="/charte-ecostructure/">Charte</a></li><li><span aria-current="page">Avancement'
+        in html
+    )
     assert "50&#160;%" in html
     assert "des engagements tenus (1 sur 2)" in html
     assert '<span class="status__icon" aria-hidden="true">✔</span> Tenu' in html
