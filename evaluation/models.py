@@ -10,6 +10,7 @@ from pathlib import PurePath
 
 from cms.models import CMSPlugin
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator, RegexValidator
 from django.db import models
 from django.urls import NoReverseMatch, reverse
@@ -269,6 +270,19 @@ class Report(models.Model):
             # The /evaluation/ page is not placed in the CMS tree (yet).
             return ""
 
+    def clean(self):
+        super().clean()
+        # The constraint says the same; here the message lands on the field.
+        if self.end_year is not None and self.year is not None and self.end_year <= self.year:
+            raise ValidationError(
+                {
+                    "end_year": _(
+                        "L'année de fin doit venir après l'année de début (laissez vide pour "
+                        "une seule année)."
+                    )
+                }
+            )
+
     @property
     def period_label(self):
         if self.end_year:
@@ -459,6 +473,15 @@ class EvaluatedAction(models.Model):
 
     def __str__(self):
         return self.title
+
+    def clean(self):
+        super().clean()
+        if self.scope == self.Scope.HOUSE and self.house_id is None:
+            raise ValidationError({"house": _("Choisissez la maison qui a mené l'action.")})
+        if self.scope == self.Scope.COOPERATION and self.house_id is not None:
+            raise ValidationError(
+                {"house": _("Une action en coopération n'a pas de maison : videz ce champ.")}
+            )
 
 
 class Indicator(models.Model):

@@ -157,3 +157,11 @@ def test_replacing_the_pdf_keeps_the_old_file_in_history(admin_user, django_user
     assert entry.file.open("rb").read() == first
     assert entry.original_filename == "v1.pdf" and entry.page_count == 2
     assert entry.uploaded_by == first_user and entry.replaced_by == admin_user
+
+
+@pytest.mark.django_db
+def test_a_period_ending_before_it_starts_is_refused_at_the_end_year():
+    form = ReportAdminForm(data=form_data(year="2017", end_year="2016"))
+
+    assert not form.is_valid()
+    assert "L'année de fin doit venir après" in form.errors["end_year"][0]
