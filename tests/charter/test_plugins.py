@@ -76,7 +76,7 @@ def test_progress_plugin_summarises_one_house(client, charter_page):
 
     html = client.get(page_with("CharterProgressPlugin", {"house": house})).content.decode()
 
-    assert "La charte écostructure à Noël Guichard" in html
+    assert "Charte écostructure : Noël Guichard" in html
     assert "50&#160;%" in html and "des engagements tenus (2 sur 4)" in html
     assert "1 non renseigné" in html
     assert "Évolution : 2024&#160;: 0&#160;% ; 2025&#160;: 50&#160;%." in html
