@@ -20,6 +20,14 @@ from coop_site.models import AltTextMixin
 YEAR_VALIDATORS = [MinValueValidator(1900), MaxValueValidator(2100)]
 
 
+def reverse_or_empty(name, **kwargs):
+    """The URL of an apphooked view, or "" while its page is not placed in the CMS tree."""
+    try:
+        return reverse(name, kwargs=kwargs)
+    except NoReverseMatch:
+        return ""
+
+
 def french_time(value):
     """9:00 -> "9 h", 16:30 -> "16 h 30"."""
     return f"{value.hour} h" if value.minute == 0 else f"{value.hour} h {value.minute:02d}"
@@ -144,11 +152,7 @@ class House(models.Model):
         return self.name
 
     def get_absolute_url(self):
-        try:
-            return reverse("houses:detail", kwargs={"slug": self.slug})
-        except NoReverseMatch:
-            # The houses page is not placed in the CMS tree (yet).
-            return ""
+        return reverse_or_empty("houses:detail", slug=self.slug)
 
     def get_template(self):
         # django CMS renders the presentation placeholder in edit mode with this template.
@@ -473,10 +477,7 @@ class Action(models.Model):
         return self.title
 
     def get_absolute_url(self):
-        try:
-            return reverse("houses:action", kwargs={"slug": self.slug})
-        except NoReverseMatch:
-            return ""
+        return reverse_or_empty("houses:action", slug=self.slug)
 
     def get_template(self):
         return "houses/action_detail.html"
@@ -621,10 +622,7 @@ class Activity(models.Model):
         return self.title
 
     def get_absolute_url(self):
-        try:
-            return reverse("activities:detail", kwargs={"slug": self.slug})
-        except NoReverseMatch:
-            return ""
+        return reverse_or_empty("activities:detail", slug=self.slug)
 
     def clean(self):
         super().clean()
@@ -778,10 +776,7 @@ class Event(AltTextMixin, models.Model):
         return self.title
 
     def get_absolute_url(self):
-        try:
-            return reverse("agenda:detail", kwargs={"slug": self.slug})
-        except NoReverseMatch:
-            return ""
+        return reverse_or_empty("agenda:detail", slug=self.slug)
 
     def clean(self):
         # The alt text matters only when there is an image.
@@ -793,10 +788,7 @@ class Event(AltTextMixin, models.Model):
             )
 
     def get_ics_url(self):
-        try:
-            return reverse("agenda:ics", kwargs={"slug": self.slug})
-        except NoReverseMatch:
-            return ""
+        return reverse_or_empty("agenda:ics", slug=self.slug)
 
     @property
     def place_label(self):

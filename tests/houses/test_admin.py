@@ -213,3 +213,20 @@ def test_presentation_is_editable_in_the_cms_edit_mode(admin_client, two_houses,
     assert f'"placeholder_id": "{alpha.presentation.pk}"' in html or (
         f"cms-placeholder-{alpha.presentation.pk}" in html
     )
+
+
+def test_data_migration_gives_existing_houses_their_team_group():
+    import importlib
+
+    from django.apps import apps
+
+    migration = importlib.import_module("houses.migrations.0003_staff_groups")
+    house = House.objects.create(name="Maison ancienne", short_name="Ancienne", slug="ancienne")
+
+    migration.forwards(apps, None)
+    migration.forwards(apps, None)  # running twice changes nothing
+
+    house.refresh_from_db()
+    assert house.staff_group.name == "Équipe Ancienne"
+    assert Group.objects.filter(name="Équipe Ancienne").count() == 1
+    assert house.staff_group.permissions.filter(codename="add_event").exists()
