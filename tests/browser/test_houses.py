@@ -60,3 +60,30 @@ def test_filter_activities_open_one_and_write_to_the_house(live_server, demo, ne
     assert page.get_by_text("Merci, votre message est bien enregistré.").is_visible()
     message = ContactMessage.objects.get()
     assert message.house.slug == "les-ors" and message.subject == "Accueil du mercredi"
+
+
+def test_house_pages_fit_a_320px_screen(live_server, demo, new_page):
+    page = new_page(viewport={"width": 320, "height": 640})
+    for url in [
+        "/maisons/",
+        "/maisons/les-ors/",
+        "/activites/",
+        "/activites/accueil-de-loisirs-mercredi/",
+        "/agenda/",
+        "/agenda/agora-place-jacquemart/",
+        "/le-socle-commun/",
+    ]:
+        page.goto(live_server.url + url)
+        assert page.evaluate("document.documentElement.scrollWidth") <= 320, url
+
+
+def test_honeypot_is_out_of_sight_and_out_of_the_tab_order(live_server, demo, new_page):
+    page = new_page(viewport={"width": 375, "height": 740})
+    page.goto(live_server.url + "/maisons/les-ors/contact/")
+
+    assert not page.locator("#id_website").is_visible() or (
+        page.locator("#id_website").bounding_box()["x"] < 0
+    )
+    for _ in range(40):
+        page.keyboard.press("Tab")
+        assert page.evaluate("document.activeElement.id") != "id_website"
