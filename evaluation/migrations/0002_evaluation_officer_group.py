@@ -45,9 +45,12 @@ def officer_permissions(apps):
 def create_group(apps, schema_editor):
     for label in ("evaluation", "filer"):
         app_config = apps.get_app_config(label)
-        app_config.models_module = True
+        # Historical app configs have no models module, which create_permissions
+        # takes for "no models"; put back whatever was there afterwards.
+        original = getattr(app_config, "models_module", None)
+        app_config.models_module = original or True
         create_permissions(app_config, apps=apps, verbosity=0)
-        app_config.models_module = None
+        app_config.models_module = original
     Group = apps.get_model("auth", "Group")
     group, _ = Group.objects.get_or_create(name=GROUP_NAME)
     group.permissions.set(officer_permissions(apps))

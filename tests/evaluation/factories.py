@@ -1,9 +1,11 @@
 """Small factories for the evaluation tests."""
 
+import importlib
 import io
 from decimal import Decimal
 
 import pypdf
+from django.apps import apps as django_apps
 from django.contrib.auth.models import Group
 from django.core.files.uploadedfile import SimpleUploadedFile
 from reportlab.pdfgen import canvas
@@ -98,7 +100,21 @@ def evaluation_page():
     )
 
 
+def officer_group():
+    """The group made by evaluation's data migration.
+
+    A transactional test flushes the database, migration data included: the
+    migration's own function then builds the group again, the same way.
+    """
+    group = Group.objects.filter(name=OFFICER_GROUP).first()
+    if group is None:
+        migration = importlib.import_module("evaluation.migrations.0002_evaluation_officer_group")
+        migration.create_group(django_apps, None)
+        group = Group.objects.get(name=OFFICER_GROUP)
+    return group
+
+
 def officer(django_user_model, username="evaluatrice"):
     user = django_user_model.objects.create_user(username, password="mot-de-passe-1", is_staff=True)
-    user.groups.add(Group.objects.get(name=OFFICER_GROUP))
+    user.groups.add(officer_group())
     return user
