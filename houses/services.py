@@ -100,6 +100,11 @@ STAFF_PERMISSIONS = [
     ("houses", "view_event"),
     ("houses", "change_contactmessage"),
     ("houses", "view_contactmessage"),
+    # Each house keeps its own eco-structure charter progress up to date.
+    ("charter", "add_commitmentprogress"),
+    ("charter", "change_commitmentprogress"),
+    ("charter", "delete_commitmentprogress"),
+    ("charter", "view_commitmentprogress"),
 ]
 
 

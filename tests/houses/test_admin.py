@@ -24,6 +24,7 @@ def test_each_house_gets_its_team_group_with_the_staff_permissions(two_houses):
     assert alpha.staff_group.name == "Équipe Alpha"
     codenames = set(alpha.staff_group.permissions.values_list("codename", flat=True))
     assert {"change_event", "add_activity", "view_contactmessage"} <= codenames
+    assert "change_commitmentprogress" in codenames  # a new house keeps its charter too
     assert "change_house" not in codenames and "delete_contactmessage" not in codenames
 
 
