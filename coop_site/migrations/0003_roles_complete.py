@@ -19,6 +19,12 @@ class Migration(migrations.Migration):
         ("news", "0001_initial"),
         ("galleries", "0001_initial"),
         ("documents", "0001_initial"),
+        # So that "everything" really is every installed app's permissions.
+        ("admin", "0003_logentry_add_action_flag_choices"),
+        ("sessions", "0001_initial"),
+        ("sites", "0002_alter_domain_unique"),
+        ("easy_thumbnails", "0002_thumbnaildimensions"),
+        ("menus", "0001_initial"),
     ]
 
     operations = [migrations.RunPython(sync_roles, migrations.RunPython.noop)]
