@@ -243,3 +243,20 @@ def test_editors_get_an_actualites_menu_with_the_item_s_settings(
     assert "Nouvelle actualité" in html
     assert f"/admin/news/newsitem/{item.pk}/change/" in html
     assert "Titre, date, image et publication de cette actualité" in html
+
+
+def test_a_news_image_whose_file_vanished_gives_a_placeholder_not_an_error(client, news_site):
+    import os
+
+    from coop_site.demo import demo_folder, ensure_illustration
+
+    image = ensure_illustration(
+        filename="perdue.jpg", label="Perdue", folder=demo_folder("T"), alt="x"
+    )
+    item = make_news(title="Image perdue", image=image, alt_text="Une image perdue")
+    os.remove(image.file.path)
+
+    for url in ("/actualites/", item.get_absolute_url()):
+        response = client.get(url)
+        assert response.status_code == 200
+        assert 'class="image-missing' in response.content.decode()
