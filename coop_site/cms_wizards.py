@@ -10,7 +10,6 @@ from cms.api import add_plugin
 from cms.cms_wizards import CMSPageWizard
 from cms.forms.wizards import CreateCMSPageForm
 from cms.models import Page
-from cms.plugin_pool import plugin_pool
 from cms.wizards.wizard_base import Wizard
 from django import forms
 from django.db import transaction
@@ -19,8 +18,6 @@ from django.utils.translation import gettext_lazy as _
 from filer.models import Folder
 
 from news.models import NewsItem
-
-GALLERY_PLUGIN = "GalleryPlugin"
 
 
 class NewsItemWizardForm(forms.ModelForm):
@@ -98,26 +95,21 @@ class GalleryPageWizardForm(CreateCMSPageForm):
     def save(self, **kwargs):
         page = super().save(**kwargs)
         page_content = page.pagecontent_set(manager="admin_manager").first()
-        placeholder = self.get_placeholder(page_content, slot="content")
-        plugin_model = plugin_pool.get_plugin(GALLERY_PLUGIN).model
-        data = {"title": self.cleaned_data["title"]}
-        data = {k: v for k, v in data.items() if _has_field(plugin_model, k)}
-        if _has_field(plugin_model, "folder"):
-            data["folder"] = self.cleaned_data["folder"]
-        add_plugin(placeholder, GALLERY_PLUGIN, self.language_code, **data)
+        add_plugin(
+            self.get_placeholder(page_content, slot="content"),
+            "GalleryPlugin",
+            self.language_code,
+            title=self.cleaned_data["title"],
+            folder=self.cleaned_data["folder"],
+        )
         return page
-
-
-def _has_field(model, name):
-    return any(f.name == name for f in model._meta.get_fields())
 
 
 class GalleryPageWizard(CMSPageWizard):
     def user_has_add_permission(self, user, page=None, **kwargs):
-        # Offered once the galleries app provides its plugin.
-        if GALLERY_PLUGIN not in plugin_pool.plugins:
-            return False
-        return super().user_has_add_permission(user, page=page, **kwargs)
+        return user.has_perm("galleries.add_gallery") and super().user_has_add_permission(
+            user, page=page, **kwargs
+        )
 
 
 gallery_wizard = GalleryPageWizard(
