@@ -112,6 +112,9 @@ def test_detail_page_renders_the_body_and_houses(client, news_site):
     assert response.status_code == 200
     html = response.content.decode()
     assert "<h1>Une belle fête</h1>" in html
+    breadcrumb = html.split('class="breadcrumb"')[1].split("</nav>")[0]
+    assert '<a href="/actualites/">Actualités</a>' in breadcrumb
+    assert '<span aria-current="page">Une belle fête</span>' in breadcrumb
     assert "Le corps de l&#x27;actualité, en plugins." in html or "Le corps de l'actualité" in html
     assert "Maison Saint-Nicolas" in html
     assert client.get("/actualites/n-existe-pas/").status_code == 404
