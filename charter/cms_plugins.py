@@ -1,18 +1,16 @@
 from cms.plugin_base import CMSPluginBase
 from cms.plugin_pool import plugin_pool
-from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext_lazy as _
+
+from coop_site.apphooks import reverse_or_empty
 
 from .models import Charter, CharterPluginModel, CharterProgressPluginModel
 from .selectors import charter_sections, progress_dashboard
 
 
 def charter_url(name):
-    try:
-        return reverse(f"charter:{name}")
-    except NoReverseMatch:
-        # The charter page is not in the CMS tree: show the text without links.
-        return ""
+    # Without the charter page in the CMS tree, the text shows without links.
+    return reverse_or_empty(f"charter:{name}")
 
 
 @plugin_pool.register_plugin

@@ -4,10 +4,10 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
-from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext_lazy as _
 from filer.fields.file import FilerFileField
 
+from coop_site.apphooks import reverse_or_empty
 from houses.models import House
 
 YEAR_VALIDATORS = [MinValueValidator(2000), MaxValueValidator(2100)]
@@ -84,13 +84,9 @@ class Charter(models.Model):
         return f"{self.title} (version {self.version})"
 
     def get_absolute_url(self):
-        try:
-            if self.is_current:
-                return reverse("charter:detail")
-            return reverse("charter:version", kwargs={"version": self.version})
-        except NoReverseMatch:
-            # The charter page is not placed in the CMS tree (yet).
-            return ""
+        if self.is_current:
+            return reverse_or_empty("charter:detail")
+        return reverse_or_empty("charter:version", version=self.version)
 
 
 class CharterSection(models.Model):

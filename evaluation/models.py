@@ -13,9 +13,10 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator, RegexValidator
 from django.db import models
-from django.urls import NoReverseMatch, reverse
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
+
+from coop_site.apphooks import reverse_or_empty
 
 from .storage import private_storage
 
@@ -262,13 +263,9 @@ class Report(models.Model):
         return f"{self.title} ({self.period_label})"
 
     def get_absolute_url(self):
-        try:
-            if self.kind in (self.Kind.FINAL, self.Kind.ANNUAL):
-                return reverse("evaluation:detail", kwargs={"year": self.year})
-            return reverse("evaluation:detail_kind", kwargs={"year": self.year, "kind": self.kind})
-        except NoReverseMatch:
-            # The /evaluation/ page is not placed in the CMS tree (yet).
-            return ""
+        if self.kind in (self.Kind.FINAL, self.Kind.ANNUAL):
+            return reverse_or_empty("evaluation:detail", year=self.year)
+        return reverse_or_empty("evaluation:detail_kind", year=self.year, kind=self.kind)
 
     def clean(self):
         super().clean()
@@ -297,19 +294,13 @@ class Report(models.Model):
     def download_url(self):
         if not self.pdf:
             return ""
-        try:
-            return reverse("evaluation:download", kwargs={"year": self.year, "kind": self.kind})
-        except NoReverseMatch:
-            return ""
+        return reverse_or_empty("evaluation:download", year=self.year, kind=self.kind)
 
     @property
     def cover_url(self):
         if not self.cover:
             return ""
-        try:
-            return reverse("evaluation:cover", kwargs={"year": self.year, "kind": self.kind})
-        except NoReverseMatch:
-            return ""
+        return reverse_or_empty("evaluation:cover", year=self.year, kind=self.kind)
 
     @property
     def download_filename(self):
@@ -317,10 +308,7 @@ class Report(models.Model):
 
     @property
     def fleur_url(self):
-        try:
-            return reverse("evaluation:fleur_kind", kwargs={"year": self.year, "kind": self.kind})
-        except NoReverseMatch:
-            return ""
+        return reverse_or_empty("evaluation:fleur_kind", year=self.year, kind=self.kind)
 
 
 class ReportFileHistory(models.Model):

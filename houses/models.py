@@ -7,7 +7,6 @@ from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.functional import cached_property
@@ -15,17 +14,10 @@ from django.utils.translation import gettext_lazy as _
 from filer.fields.file import FilerFileField
 from filer.fields.image import FilerImageField
 
+from coop_site.apphooks import reverse_or_empty
 from coop_site.models import AltTextMixin
 
 YEAR_VALIDATORS = [MinValueValidator(1900), MaxValueValidator(2100)]
-
-
-def reverse_or_empty(name, **kwargs):
-    """The URL of an apphooked view, or "" while its page is not placed in the CMS tree."""
-    try:
-        return reverse(name, kwargs=kwargs)
-    except NoReverseMatch:
-        return ""
 
 
 def french_time(value):
