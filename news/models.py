@@ -1,12 +1,12 @@
 from cms.models.fields import PlaceholderRelationField
 from cms.utils.placeholder import get_placeholder_from_slot
 from django.db import models
-from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from filer.fields.image import FilerImageField
 
+from coop_site.apphooks import reverse_or_empty
 from coop_site.models import AltTextMixin
 from houses.models import House
 
@@ -122,11 +122,7 @@ class NewsItem(AltTextMixin, models.Model):
         return self.title
 
     def get_absolute_url(self):
-        try:
-            return reverse("news:detail", kwargs={"slug": self.slug})
-        except NoReverseMatch:
-            # The news page is not placed in the CMS tree (yet).
-            return ""
+        return reverse_or_empty("news:detail", slug=self.slug)
 
     def clean(self):
         # Alt text matters only when there is an image to describe.
