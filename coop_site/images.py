@@ -6,7 +6,7 @@ an original, and a missing file degrades to a placeholder instead of a 500.
 
 import logging
 
-from easy_thumbnails.exceptions import InvalidImageFormatError
+from easy_thumbnails.exceptions import EasyThumbnailsError
 from easy_thumbnails.files import get_thumbnailer
 
 logger = logging.getLogger(__name__)
@@ -29,6 +29,7 @@ def renditions(image, widths=WIDTHS):
             thumb = thumbnailer.get_thumbnail({"size": (width, 0), "upscale": False})
             result.append((thumb.url, thumb.width, thumb.height))
         return result
-    except (OSError, InvalidImageFormatError, ValueError):
+    # In debug mode easy-thumbnails raises its base error for a vanished file.
+    except (OSError, EasyThumbnailsError, ValueError):
         logger.warning("Image introuvable ou illisible : %s", getattr(image, "pk", None))
         return []

@@ -13,7 +13,12 @@ COOPERATION_WIDE_GROUP = "Équipe Coopération (toutes les maisons)"
 
 
 def manages_all_houses(user):
-    return user.is_superuser or user.groups.filter(name=COOPERATION_WIDE_GROUP).exists()
+    """Superusers, the Coopération-wide group and whoever may change the houses themselves."""
+    return (
+        user.is_superuser
+        or user.has_perm("houses.change_house")
+        or user.groups.filter(name=COOPERATION_WIDE_GROUP).exists()
+    )
 
 
 def managed_houses(user):

@@ -116,3 +116,16 @@ def test_unknown_page_is_a_french_404(client, demo):
 
     assert response.status_code == 404
     assert "Page introuvable" in response.content.decode()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("debug", [False, True])
+def test_a_vanished_image_file_shows_a_placeholder(client, demo, settings, debug):
+    settings.DEBUG = debug
+    image = File.objects.get(original_filename="maquette-socle-commun.jpg")
+    image.file.storage.delete(image.file.name)
+
+    response = client.get("/la-cooperation/")
+
+    assert response.status_code == 200
+    assert 'class="image-missing' in response.content.decode()

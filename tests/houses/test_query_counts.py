@@ -7,6 +7,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from tests.news.factories import make_news
+
 from .factories import add_closure, add_hours, make_activity, make_event, make_house
 
 pytestmark = pytest.mark.django_db
@@ -75,11 +77,13 @@ def test_house_page(client, houses_pages, django_assert_max_num_queries):
     house = make_full_house()
     make_activity(house)
     make_event(house)
+    make_news(houses=[house])
     url = house.get_absolute_url()
     with_few = count_queries(client, url)
     for _ in range(10):
         make_activity(house)
         make_event(house, place_name="Ailleurs", place_house=None)
+        make_news(houses=[house])
 
     client.get(url)
     with django_assert_max_num_queries(with_few):

@@ -14,7 +14,6 @@ from urllib.parse import urlencode
 import pytest
 from cms.api import create_page
 from cms.models import PageContent
-from cms.plugin_pool import plugin_pool
 from cms.toolbar.utils import get_object_edit_url, get_object_structure_url
 from django.contrib import admin
 from django.contrib.auth.models import Group
@@ -22,7 +21,6 @@ from django.urls import reverse
 from django.utils import timezone
 
 from houses.models import Event, House
-from houses.permissions import COOPERATION_WIDE_GROUP
 from houses.services import house_staff_group_ensure
 
 pytestmark = pytest.mark.django_db
@@ -102,13 +100,8 @@ def own_draft(user):
 def role_groups(role, world):
     if role == "Équipe <maison>":
         return [House.objects.get(pk=world["own"].pk).staff_group]
-    group = Group.objects.filter(name=role).first()
-    if group is None:
-        pytest.skip(f"le groupe « {role} » n'est pas encore créé par son application")
-    if role == "Administrateur·rice":
-        # As the README says: administrators also manage every house's data.
-        return [group, Group.objects.get(name=COOPERATION_WIDE_GROUP)]
-    return [group]
+    # Each role's group comes from a migration: a missing one fails the test.
+    return [Group.objects.get(name=role)]
 
 
 def add_plugin_url(content, plugin_type):
@@ -127,7 +120,7 @@ def first_admin_add_url(app_label, model_name=None):
         opts = model._meta
         if opts.app_label == app_label and model_name in (None, opts.model_name):
             return reverse(f"admin:{app_label}_{opts.model_name}_add")
-    pytest.skip(f"l'application {app_label} n'a pas encore d'administration")
+    raise AssertionError(f"l'application {app_label} n'a pas d'administration")
 
 
 def status(client, url):
@@ -149,8 +142,6 @@ def check(client, action, world):
     if action == "news":
         return status(client, reverse("admin:news_newsitem_add"))
     if action == "gallery":
-        if "GalleryPlugin" not in plugin_pool.plugins:
-            pytest.skip("le plugin galerie n'est pas encore livré")
         return status(client, add_plugin_url(content, "GalleryPlugin"))
     if action == "document":
         return status(client, first_admin_add_url("documents"))
