@@ -220,6 +220,11 @@ CMS_PLACEHOLDER_CONF = {
     "sidebar": {"name": _("Encadré")},
     "intro": {"name": _("Introduction"), "plugins": ["TextPlugin"]},
     "home_intro": {"name": _("Accueil : présentation"), "plugins": ["TextPlugin"]},
+    "home_banner": {
+        "name": _("Accueil : bandeau d'images"),
+        "plugins": ["SlideshowPlugin"],
+        "limits": {"global": 1},
+    },
 }
 
 DJANGOCMS_VERSIONING_LOCK_VERSIONS = True

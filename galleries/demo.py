@@ -16,6 +16,12 @@ from .models import Gallery, GalleryItem
 
 MAQUETTE_TITLE = "La maquette du socle commun en images"
 AGORA_TITLE = "L'AGORA dans les quartiers"
+HOME_BANNER_TITLE = "Les maisons de quartier en images"
+HOME_BANNER_SCENES = [
+    ("bandeau-1-accueil.jpg", "Un accueil ouvert à tous", "#0d5c63"),
+    ("bandeau-2-conserverie.jpg", "La Conserverie mobile et solidaire", "#b33c12"),
+    ("bandeau-3-agora.jpg", "Une AGORA dans la rue", "#1d6b35"),
+]
 
 MAQUETTE_PARTS = [
     ("maquette-1-valeurs.jpg", "Les valeurs partagées", "#0d5c63"),
@@ -33,7 +39,9 @@ AGORA_SCENES = [
 ]
 
 
-def add_to_published_page(*, reverse_id, plugin_type, title, data, items=(), stdout):
+def add_to_published_page(
+    *, reverse_id, plugin_type, title, data, items=(), slot="content", stdout
+):
     """Add a gallery to a page through a new published version, once."""
     page = find_page(reverse_id)
     if page is None:
@@ -51,7 +59,7 @@ def add_to_published_page(*, reverse_id, plugin_type, title, data, items=(), std
         version = version.copy(user)
     elif version.state != DRAFT:
         return None
-    placeholder = version.content.get_placeholders().get(slot="content")
+    placeholder = version.content.get_placeholders().get(slot=slot)
     gallery = add_plugin(placeholder, plugin_type, LANGUAGE, title=title, **data)
     for position, item in enumerate(items):
         GalleryItem.objects.create(gallery=gallery, position=position, **item)
@@ -102,5 +110,25 @@ def load(*, stdout):
         title=AGORA_TITLE,
         data={},
         items=items,
+        stdout=stdout,
+    )
+    # The home page's banner: a slideshow fed by its own media-library folder,
+    # so that staff change it by dropping pictures there.
+    banner_folder = demo_folder("Bandeau de l'accueil")
+    for filename, label, colour in HOME_BANNER_SCENES:
+        ensure_illustration(
+            filename=filename,
+            label=label,
+            folder=banner_folder,
+            alt=f"Illustration d'exemple : {label[0].lower()}{label[1:]}",
+            colour=colour,
+            size=(1600, 600),
+        )
+    add_to_published_page(
+        reverse_id="home",
+        plugin_type="SlideshowPlugin",
+        title=HOME_BANNER_TITLE,
+        data={"folder": banner_folder},
+        slot="home_banner",
         stdout=stdout,
     )

@@ -129,3 +129,13 @@ def test_a_vanished_image_file_shows_a_placeholder(client, demo, settings, debug
 
     assert response.status_code == 200
     assert 'class="image-missing' in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_home_shows_the_demo_slideshow_after_the_houses(client, demo):
+    html = client.get("/").content.decode()
+
+    assert "Les maisons de quartier en images" in html
+    assert html.index("Trouver ma maison de quartier") < html.index("en images")
+    assert html.count('class="slideshow__title"') == 1
+    assert "bandeau-1-accueil" in html  # a rendition of the folder's first picture
