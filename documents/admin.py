@@ -1,7 +1,7 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from documents.formatting import format_file_size
+from coop_site.formatting import format_file_size
 
 from .models import Document
 from .services import document_read_file_facts

@@ -6,12 +6,13 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models
 from django.http import FileResponse, Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
-from django.template.defaultfilters import filesizeformat
 from django.template.loader import render_to_string
 from django.urls import path, reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
+
+from coop_site.formatting import format_file_size
 
 from . import services
 from .forms import ReportAdminForm
@@ -170,7 +171,7 @@ class ReportFileHistoryInline(admin.TabularInline):
 
     @admin.display(description=_("taille"))
     def size(self, obj):
-        return filesizeformat(obj.pdf_size) if obj.pdf_size else "—"
+        return format_file_size(obj.pdf_size) if obj.pdf_size else "—"
 
 
 @admin.register(Report)
@@ -246,7 +247,7 @@ class ReportAdmin(admin.ModelAdmin):
         details = _("%(name)s — %(pages)s pages, %(size)s (nom d'origine : %(original)s)") % {
             "name": obj.download_filename,
             "pages": obj.page_count or "?",
-            "size": filesizeformat(obj.pdf_size or 0),
+            "size": format_file_size(obj.pdf_size or 0),
             "original": obj.original_filename or "—",
         }
         if obj.download_url:

@@ -1,6 +1,7 @@
 from django import forms
-from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
+
+from coop_site.formatting import format_file_size
 
 from .models import Report
 from .pdf import max_upload_size, validate_report_pdf
@@ -49,7 +50,7 @@ class ReportAdminForm(forms.ModelForm):
         self.fields["pdf_upload"].help_text = _(
             "Un vrai PDF, non protégé par un mot de passe, de %(limit)s au plus. "
             "Envoyer un nouveau fichier remplace l'actuel, qui reste dans l'historique."
-        ) % {"limit": filesizeformat(max_upload_size())}
+        ) % {"limit": format_file_size(max_upload_size())}
         self.fields["full_report"].queryset = Report.objects.exclude(kind=Report.Kind.SYNTHESIS)
 
     def clean(self):

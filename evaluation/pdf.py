@@ -11,8 +11,9 @@ import logging
 import pypdf
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
+
+from coop_site.formatting import format_file_size
 
 logger = logging.getLogger(__name__)
 
@@ -36,7 +37,7 @@ def check_size(size):
     if size > limit:
         raise ValidationError(
             _("Le fichier pèse %(size)s : la taille maximale est de %(limit)s.")
-            % {"size": filesizeformat(size), "limit": filesizeformat(limit)},
+            % {"size": format_file_size(size), "limit": format_file_size(limit)},
             code="pdf_too_large",
         )
 

@@ -3,6 +3,7 @@ import re
 import pytest
 from django.conf import settings
 
+from coop_site.formatting import format_file_size
 from evaluation.models import EvaluatedAction, Report
 
 from .factories import make_referential, make_report, pdf_bytes
@@ -27,6 +28,8 @@ def test_a_published_report_page_tells_its_results(client, page):
     assert response.status_code == 200
     assert "<h1" in html and report.title in html
     assert report.download_url in html and "3 pages" in html
+    # The size in French units, as everywhere on the site ("2,4 Mo", not "Kio").
+    assert format_file_size(report.pdf_size) in html and "Kio" not in html
     assert html.count('class="fleur__petal"') == 6
     assert "Score : <strong>2,5</strong> sur 5" in html
     assert "@" not in re.sub(
@@ -176,6 +179,7 @@ def test_the_home_page_shows_the_latest_report(client, demo):
 
     assert latest.title.replace("'", "&#x27;") in section
     assert latest.download_url in section and latest.cover_url in section
+    assert f"({format_file_size(latest.pdf_size)})" in section
     assert client.get(latest.cover_url)["Content-Type"] == "image/webp"
 
 

@@ -1,6 +1,6 @@
 from django import template
 
-from documents.formatting import format_file_size, format_page_count
+from coop_site.formatting import format_file_size, format_page_count
 
 register = template.Library()
 

@@ -1,4 +1,4 @@
-"""Sizes written the French way: "2,4 Mo", "850 ko"."""
+"""Sizes and page counts written the French way ("2,4 Mo", "12 pages"), site-wide."""
 
 from django.utils.translation import gettext as _
 

@@ -1,6 +1,6 @@
 import pytest
 
-from documents.formatting import format_file_size, format_page_count
+from coop_site.formatting import format_file_size, format_page_count
 
 # The suite-wide fixtures clear caches that django CMS fills from the database.
 pytestmark = pytest.mark.django_db
