@@ -75,7 +75,14 @@ class Document(models.Model):
         default=False,
         help_text=_("Cochez pour que le document apparaisse dans la page Documents du site."),
     )
-    published_on = models.DateField(_("date"), default=timezone.localdate)
+    published_on = models.DateField(
+        _("date de publication"),
+        default=timezone.localdate,
+        help_text=_(
+            "Date affichée dans la page Documents et utilisée pour le classement. "
+            "Pour un document ancien, indiquez sa date de parution réelle."
+        ),
+    )
     is_sample = models.BooleanField(
         _("exemple"),
         default=False,

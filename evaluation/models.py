@@ -227,7 +227,15 @@ class Report(models.Model):
     status = models.CharField(
         _("état"), max_length=10, choices=Status.choices, default=Status.DRAFT
     )
-    published_on = models.DateField(_("date de publication"), null=True, blank=True)
+    published_on = models.DateField(
+        _("date de publication"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Laissez vide : la date du jour est mise à la publication. Pour un rapport ancien, "
+            "indiquez sa date de parution réelle (elle date le rapport sur tout le site)."
+        ),
+    )
     created_at = models.DateTimeField(_("créé le"), auto_now_add=True)
     updated_at = models.DateTimeField(_("modifié le"), auto_now=True)
 

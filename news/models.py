@@ -59,7 +59,7 @@ class NewsItem(AltTextMixin, models.Model):
         help_text=_("Dernière partie de l'adresse de l'actualité, sans accents ni espaces."),
     )
     published_on = models.DateField(
-        _("date"),
+        _("date de publication"),
         default=timezone.localdate,
         help_text=_(
             "Date affichée et utilisée pour le classement. "
