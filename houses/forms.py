@@ -1,4 +1,5 @@
 from django import forms
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from .models import Activity, Event, House, Weekday
@@ -23,6 +24,16 @@ class AccessibleFormMixin:
                 widget.attrs["aria-describedby"] = f"{described} id_{name}_error".strip()
 
 
+def validate_single_line(value):
+    # A line break in a mail header is refused by Django at send time, after the
+    # message is saved: refuse it here, where the visitor can correct it.
+    if "\r" in value or "\n" in value:
+        raise ValidationError(_("L'objet doit tenir sur une seule ligne."), code="line_break")
+
+
+CONTACT_MESSAGE_MAX_LENGTH = 5000
+
+
 class ContactForm(AccessibleFormMixin, forms.Form):
     name = forms.CharField(label=_("Votre nom"), max_length=120)
     email = forms.EmailField(
@@ -36,8 +47,12 @@ class ContactForm(AccessibleFormMixin, forms.Form):
         required=False,
         widget=forms.TextInput(attrs={"type": "tel", "autocomplete": "tel"}),
     )
-    subject = forms.CharField(label=_("Objet"), max_length=160)
-    message = forms.CharField(label=_("Votre message"), widget=forms.Textarea(attrs={"rows": 6}))
+    subject = forms.CharField(label=_("Objet"), max_length=160, validators=[validate_single_line])
+    message = forms.CharField(
+        label=_("Votre message"),
+        max_length=CONTACT_MESSAGE_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 6}),
+    )
     # Honeypot: hidden from people (CSS and aria-hidden), filled by naive bots.
     website = forms.CharField(label=_("Ne remplissez pas ce champ"), required=False)
 

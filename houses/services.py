@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo
 from django.conf import settings
 from django.contrib.auth.models import Group, Permission
 from django.core.cache import cache
-from django.core.mail import send_mail
+from django.core.mail import EmailMessage
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -189,12 +189,15 @@ def contact_message_submit(*, house, data, topic="", request):
     recipient = house.email or _cooperation_email()
     if recipient:
         try:
-            send_mail(
-                subject=_("[Site] %(subject)s") % {"subject": message.subject},
-                message=_contact_mail_body(message),
+            EmailMessage(
+                # The form refuses line breaks in the subject; a header must never hold one.
+                subject=_("[Site] %(subject)s") % {"subject": " ".join(message.subject.split())},
+                body=_contact_mail_body(message),
                 from_email=settings.DEFAULT_FROM_EMAIL,
-                recipient_list=[recipient],
-            )
+                to=[recipient],
+                # "Reply" then writes to the visitor, not to the site's own address.
+                reply_to=[message.email] if message.email else None,
+            ).send()
         except Exception:
             # The message is saved: staff read it in the admin.
             logger.exception("Contact message %s saved but not e-mailed", message.pk)

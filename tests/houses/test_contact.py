@@ -46,6 +46,49 @@ def test_message_is_saved_mailed_and_confirmed(client, house):
     assert "camille@example.net" in mail.outbox[0].body
 
 
+def test_replying_to_the_mail_writes_to_the_visitor(client, house):
+    client.post("/maisons/les-tilleuls/contact/", VALID)
+
+    assert mail.outbox[0].reply_to == ["camille@example.net"]
+    assert "Reply-To: camille@example.net" in mail.outbox[0].message().as_string()
+
+
+def test_without_an_email_the_mail_has_no_reply_to(client, house):
+    client.post("/maisons/les-tilleuls/contact/", {**VALID, "email": "", "phone": "06 12 34 56 78"})
+
+    assert mail.outbox[0].reply_to == []
+    assert "Reply-To" not in mail.outbox[0].message().as_string()
+
+
+def test_a_too_long_message_is_refused_at_the_field(client, house):
+    html = client.get("/maisons/les-tilleuls/contact/").content.decode()
+    assert re.search(r'<textarea[^>]*maxlength="5000"', html)  # the browser stops there too
+
+    response = client.post("/maisons/les-tilleuls/contact/", {**VALID, "message": "a" * 5001})
+
+    assert response.status_code == 400
+    error = re.search(r'id="id_message_error">([^<]*)<', response.content.decode()).group(1)
+    assert "au plus 5000 caractères" in error
+    assert not ContactMessage.objects.exists()
+    assert mail.outbox == []
+    # 5,000 characters exactly are accepted.
+    assert (
+        client.post("/maisons/les-tilleuls/contact/", {**VALID, "message": "a" * 5000}).status_code
+        == 302
+    )
+
+
+@pytest.mark.parametrize("subject", ["Inscription\nBcc: spam@example.com", "Inscription\r\nsuite"])
+def test_a_subject_with_a_line_break_is_refused_at_the_field(client, house, subject):
+    response = client.post("/maisons/les-tilleuls/contact/", {**VALID, "subject": subject})
+
+    assert response.status_code == 400
+    error = re.search(r'id="id_subject_error">([^<]*)<', response.content.decode()).group(1)
+    assert error == "L&#x27;objet doit tenir sur une seule ligne."
+    assert not ContactMessage.objects.exists()
+    assert mail.outbox == []
+
+
 def test_when_mail_fails_the_message_is_kept_and_the_person_is_thanked(client, house, settings):
     settings.EMAIL_BACKEND = "tests.houses.failing_mail.EmailBackend"
 
