@@ -225,7 +225,15 @@ class ReportAdmin(admin.ModelAdmin):
         ),
         (
             _("2. Le fichier PDF"),
-            {"fields": ["pdf_upload", "file_info", "cover_preview", "needs_processing"]},
+            {
+                "fields": [
+                    "pdf_upload",
+                    "pending_upload",
+                    "file_info",
+                    "cover_preview",
+                    "needs_processing",
+                ]
+            },
         ),
         (
             _("Publication"),
@@ -279,8 +287,14 @@ class ReportAdmin(admin.ModelAdmin):
     def get_fieldsets(self, request, obj=None):
         if obj is None:
             # Adding: only what the officer fills in; the rest appears once saved.
-            return [self.fieldsets[0], (self.fieldsets[1][0], {"fields": ["pdf_upload"]})]
+            fields = ["pdf_upload", "pending_upload"]
+            return [self.fieldsets[0], (self.fieldsets[1][0], {"fields": fields})]
         return self.fieldsets
+
+    def get_form(self, request, obj=None, **kwargs):
+        form = super().get_form(request, obj, **kwargs)
+        # A PDF kept across a form error can be claimed only from this session.
+        return type(form.__name__, (form,), {"session": request.session})
 
     def get_inlines(self, request, obj):
         if obj is None:
@@ -303,9 +317,11 @@ class ReportAdmin(admin.ModelAdmin):
 
     def save_model(self, request, obj, form, change):
         super().save_model(request, obj, form, change)
-        uploaded = form.cleaned_data.get("pdf_upload")
+        uploaded = form.report_upload()
         if uploaded:
-            services.report_upload_pdf(report=obj, uploaded_file=uploaded, user=request.user)
+            with uploaded:
+                services.report_upload_pdf(report=obj, uploaded_file=uploaded, user=request.user)
+            form.upload_stored()
             if obj.needs_processing:
                 messages.warning(
                     request,
@@ -392,6 +408,9 @@ class ReportAdmin(admin.ModelAdmin):
 
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
         context["can_publish"] = self.has_publish_permission(request)
+        form = context["adminform"].form
+        if form.is_bound:  # a sent form shown again: something in it was refused
+            form.keep_upload()
         return super().render_change_form(request, context, add, change, form_url, obj)
 
     @admin.action(description=_("Publier les rapports choisis"), permissions=["publish"])

@@ -1,16 +1,20 @@
 """Writes of the evaluation app: uploading, deriving and publishing reports."""
 
 import logging
+import secrets
+from dataclasses import dataclass
+from datetime import timedelta
 from pathlib import PurePath
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.files.base import ContentFile
+from django.core.files.base import ContentFile, File
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from . import pdf
 from .models import Report, ReportFileHistory
+from .storage import private_storage
 
 logger = logging.getLogger(__name__)
 
@@ -57,6 +61,75 @@ def report_upload_pdf(*, report, uploaded_file, user):
     report.save()
     report_derive(report=report, data=data)
     return report
+
+
+# --- Pending uploads: a checked PDF kept while the officer corrects the form ---
+
+PENDING_FOLDER = "en-attente"
+PENDING_SESSION_KEY = "evaluation_pending_uploads"
+# Long enough for a lunch break in the middle of a report; older ones are abandoned.
+PENDING_MAX_AGE = timedelta(days=1)
+
+
+@dataclass(frozen=True)
+class PendingUpload:
+    token: str
+    name: str
+    size: int
+    path: str
+
+    def open(self):
+        """The stored PDF as an upload, under the name the officer's computer gave it."""
+        return File(private_storage.open(self.path, "rb"), name=self.name)
+
+
+def pending_upload_keep(*, session, uploaded_file):
+    """Store a checked PDF privately, claimable only from this `session`.
+
+    The form it came with had another error: the browser will not send the
+    file again, so the page carries the returned token instead.
+    """
+    pending_uploads_clean()
+    data = pdf.read_upload(uploaded_file)
+    token = secrets.token_urlsafe(24)
+    path = private_storage.save(f"{PENDING_FOLDER}/{token}.pdf", ContentFile(data))
+    entries = dict(session.get(PENDING_SESSION_KEY, {}))
+    entries[token] = {"name": client_filename(uploaded_file), "size": len(data), "path": path}
+    session[PENDING_SESSION_KEY] = entries
+    return PendingUpload(token=token, **entries[token])
+
+
+def pending_upload_find(*, session, token):
+    """The pending upload of `token`, if this session kept it and it is still stored."""
+    entry = session.get(PENDING_SESSION_KEY, {}).get(token) if session and token else None
+    if entry is None or not private_storage.exists(entry["path"]):
+        return None
+    return PendingUpload(token=token, **entry)
+
+
+def pending_upload_discard(*, session, token):
+    """Forget a pending upload once it is saved with its report (or replaced)."""
+    entries = dict(session.get(PENDING_SESSION_KEY, {}))
+    entry = entries.pop(token, None)
+    session[PENDING_SESSION_KEY] = entries
+    if entry is not None:
+        private_storage.delete(entry["path"])
+
+
+def pending_uploads_clean(*, max_age=PENDING_MAX_AGE):
+    """Delete the pending PDFs nobody claimed in time; return how many went."""
+    try:
+        _, names = private_storage.listdir(PENDING_FOLDER)
+    except FileNotFoundError:
+        return 0
+    limit = timezone.now() - max_age
+    removed = 0
+    for name in names:
+        path = f"{PENDING_FOLDER}/{name}"
+        if private_storage.get_modified_time(path) < limit:
+            private_storage.delete(path)
+            removed += 1
+    return removed
 
 
 def report_derive(*, report, data=None):

@@ -1,0 +1,136 @@
+"""The report screen of the admin, driven as the browser sends it (multipart POSTs)."""
+
+import datetime
+import io
+import os
+import re
+import time
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+
+from coop_site.formatting import format_file_size
+from evaluation.models import Report
+from evaluation.storage import private_root
+
+from .factories import make_referential, officer, pdf_bytes, upload
+from .test_permissions import add_report_data
+
+pytestmark = pytest.mark.django_db
+
+ADD_URL = "/admin/evaluation/report/add/"
+
+
+def pending_token(html):
+    found = re.search(r'<input type="hidden" name="pending_upload" value="([^"]+)"', html)
+    assert found, "the page keeps no pending upload"
+    return found.group(1)
+
+
+def pending_files():
+    folder = Path(private_root()) / "en-attente"
+    return sorted(folder.iterdir()) if folder.exists() else []
+
+
+def test_a_pdf_sent_with_another_error_is_kept_and_saved_on_the_next_submit(
+    client, django_user_model
+):
+    referential = make_referential(dimensions=1)
+    user = officer(django_user_model)
+    client.force_login(user)
+    data = pdf_bytes(pages=4, text="gardé")
+
+    response = client.post(
+        ADD_URL,
+        add_report_data(referential, ["2"], title="", pdf_upload=upload(data, "rapport.pdf")),
+    )
+
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "Ce champ est obligatoire." in html
+    assert f"Fichier reçu : rapport.pdf ({format_file_size(len(data))})" in html
+    assert not Report.objects.exists()
+    token = pending_token(html)
+
+    second = add_report_data(referential, ["2"], pending_upload=token)
+    del second["pdf_upload"]  # the browser's file input is empty again
+    response = client.post(ADD_URL, second)
+
+    assert response.status_code == 302, response.content.decode()[:3000]
+    report = Report.objects.get(year=2021)
+    assert report.pdf.open("rb").read() == data
+    assert report.original_filename == "rapport.pdf"
+    assert report.page_count == 4 and report.uploaded_by == user
+    assert pending_files() == []
+
+
+def test_an_error_in_the_scores_keeps_the_pdf_too(client, django_user_model):
+    referential = make_referential(dimensions=2)
+    client.force_login(officer(django_user_model))
+
+    response = client.post(ADD_URL, add_report_data(referential, ["2", "9"]))
+
+    html = response.content.decode()
+    assert "Le score va de 0 à 5 dans ce référentiel." in html
+    assert "Fichier reçu : rapport.pdf (" in html
+    second = add_report_data(referential, ["2", "4"], pending_upload=pending_token(html))
+    del second["pdf_upload"]
+    assert client.post(ADD_URL, second).status_code == 302
+    assert Report.objects.get(year=2021).page_count == 3
+
+
+def test_a_pending_pdf_cannot_be_claimed_from_another_session(client, django_user_model):
+    referential = make_referential(dimensions=1)
+    client.force_login(officer(django_user_model))
+    html = client.post(ADD_URL, add_report_data(referential, ["2"], title="")).content.decode()
+    token = pending_token(html)
+
+    client.logout()
+    client.force_login(officer(django_user_model, username="autre"))
+    stolen = add_report_data(referential, ["2"], pending_upload=token)
+    del stolen["pdf_upload"]
+    response = client.post(ADD_URL, stolen)
+
+    assert response.status_code == 200
+    assert "n&#x27;est plus disponible : choisissez-le à nouveau" in response.content.decode()
+    assert not Report.objects.exists()
+
+
+def test_a_new_file_replaces_the_pending_one(client, django_user_model):
+    referential = make_referential(dimensions=1)
+    client.force_login(officer(django_user_model))
+    html = client.post(ADD_URL, add_report_data(referential, ["2"], title="")).content.decode()
+    newer = pdf_bytes(pages=2, text="plus récent")
+
+    data = add_report_data(
+        referential,
+        ["2"],
+        pending_upload=pending_token(html),
+        pdf_upload=upload(newer, "nouveau.pdf"),
+    )
+    assert client.post(ADD_URL, data).status_code == 302
+
+    report = Report.objects.get(year=2021)
+    assert report.pdf.open("rb").read() == newer
+    assert report.original_filename == "nouveau.pdf"
+    assert pending_files() == []
+
+
+def test_unclaimed_pending_pdfs_are_removed_after_a_day(client, django_user_model):
+    referential = make_referential(dimensions=1)
+    client.force_login(officer(django_user_model))
+    client.post(ADD_URL, add_report_data(referential, ["2"], title=""))
+    [old] = pending_files()
+    two_days_ago = time.time() - datetime.timedelta(days=2).total_seconds()
+    os.utime(old, (two_days_ago, two_days_ago))
+    client.post(ADD_URL, add_report_data(referential, ["2"], title=""))
+    assert len(pending_files()) == 1 and old not in pending_files()  # cleaned on upload
+
+    [recent] = pending_files()
+    os.utime(recent, (two_days_ago, two_days_ago))
+    out = io.StringIO()
+    call_command("evaluation_retry", stdout=out)
+
+    assert pending_files() == []
+    assert "Fichiers en attente supprimés : 1" in out.getvalue()
