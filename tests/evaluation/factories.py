@@ -108,8 +108,10 @@ def officer_group():
     """
     group = Group.objects.filter(name=OFFICER_GROUP).first()
     if group is None:
-        migration = importlib.import_module("evaluation.migrations.0002_evaluation_officer_group")
-        migration.create_group(django_apps, None)
+        migration = importlib.import_module(
+            "evaluation.migrations.0004_officer_without_media_library"
+        )
+        migration.sync_group(django_apps, None)
         group = Group.objects.get(name=OFFICER_GROUP)
     return group
 

@@ -1,6 +1,9 @@
 import pytest
 from cms.models import PageContent
 from django.contrib.auth.models import Group, Permission
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+from filer.models import File, Folder
 
 from evaluation.models import Report
 
@@ -40,18 +43,17 @@ def add_report_data(referential, scores, **fields):
 
 
 @pytest.mark.django_db
-def test_the_officer_group_has_exactly_the_evaluation_and_upload_permissions():
+def test_the_officer_group_has_exactly_the_evaluation_permissions():
     group = Group.objects.get(name=OFFICER_GROUP)
     perms = set(group.permissions.values_list("content_type__app_label", "codename"))
 
-    assert {app for app, _ in perms} == {"evaluation", "filer"}
+    # The report's PDF and cover live in the evaluation's own storage: no media library.
+    assert {app for app, _ in perms} == {"evaluation"}
     assert ("evaluation", "publish_report") in perms
     assert ("evaluation", "add_report") in perms and (
         "evaluation",
         "change_dimensionresult",
     ) in perms
-    assert ("filer", "add_file") in perms and ("filer", "change_image") in perms
-    assert ("filer", "delete_file") not in perms
     # The history of replaced files is read-only, and CMS plugins are not the officer's.
     assert ("evaluation", "view_reportfilehistory") in perms
     assert ("evaluation", "delete_reportfilehistory") not in perms
@@ -165,3 +167,42 @@ def test_the_toolbar_offers_the_officer_a_new_report_and_this_report(
     assert "/admin/evaluation/report/add/" in html
     assert f"/admin/evaluation/report/{report.pk}/change/" in html
     assert "Modifier ou publier ce brouillon" in html
+
+
+@pytest.mark.django_db
+def test_the_officer_cannot_upload_into_the_media_library(client, django_user_model):
+    folder = Folder.objects.create(name="Photos")
+    client.force_login(officer(django_user_model))
+    photo = SimpleUploadedFile("photo.jpg", b"\xff\xd8\xff\xe0 pas une vraie photo", "image/jpeg")
+
+    # The URL the media-library widget's uploader posts to, with and without a folder.
+    response = client.post(reverse("admin:filer-ajax_upload"), {"file": photo})
+    assert response.status_code == 403
+    photo.seek(0)
+    response = client.post(
+        reverse("admin:filer-ajax_upload", kwargs={"folder_id": folder.pk}), {"file": photo}
+    )
+    assert response.status_code == 403
+    assert not File.objects.exists()
+    assert client.get("/admin/filer/folder/").status_code == 403
+
+
+@pytest.mark.django_db
+def test_every_evaluation_screen_of_the_officer_opens(client, django_user_model):
+    report = make_report(published=False, referential=make_referential(dimensions=2))
+    client.force_login(officer(django_user_model))
+
+    for url in [
+        "/admin/",
+        "/admin/evaluation/report/",
+        "/admin/evaluation/report/add/",
+        f"/admin/evaluation/report/{report.pk}/change/",
+        "/admin/evaluation/referential/",
+        "/admin/evaluation/referential/add/",
+        f"/admin/evaluation/referential/{report.referential.pk}/change/",
+        "/admin/evaluation/indicator/",
+        "/admin/evaluation/indicator/add/",
+    ]:
+        response = client.get(url)
+        assert response.status_code == 200, url
+        assert "filer" not in response.content.decode().split("<body", 1)[1].lower(), url
