@@ -14,6 +14,15 @@ logger = logging.getLogger(__name__)
 WIDTHS = (480, 800, 1200)
 
 
+def filer_text(value):
+    """A filer text field as a clean string.
+
+    filer's texts (alt text, caption, author, description...) are nullable and
+    its uploader leaves them None, so string methods on them raise.
+    """
+    return (value or "").strip()
+
+
 def renditions(image, widths=WIDTHS):
     """[(url, width, height)] for each width not larger than the original."""
     if image is None or not image.file:

@@ -7,6 +7,7 @@ class GalleriesConfig(AppConfig):
     verbose_name = _("Galeries photo")
 
     def ready(self):
-        from . import publishing
+        from . import cache, publishing
 
         publishing.register()
+        cache.register()

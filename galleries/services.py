@@ -3,8 +3,11 @@
 from dataclasses import dataclass
 
 from cms.models import CMSPlugin, Placeholder
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from filer.models import Image
+
+from coop_site.images import filer_text
 
 from .images import SLIDE_WIDTHS, THUMBNAIL_WIDTHS, picture
 from .models import Gallery
@@ -27,9 +30,16 @@ class GalleryImage:
     caption: str
     credit: str
 
+    from_folder: bool = False
+
     @property
     def label(self):
         return self.image.original_filename or self.image.label
+
+    @property
+    def fix_url(self):
+        """Where an editor types the missing alt text: the media library, for a folder image."""
+        return reverse("admin:filer_image_change", args=[self.image.pk]) if self.from_folder else ""
 
 
 def gallery_images(gallery, *, decorative_ids=None):
@@ -48,9 +58,12 @@ def gallery_images(gallery, *, decorative_ids=None):
         return [
             GalleryImage(
                 image=image,
-                alt="" if image.pk in decorative_ids else (image.default_alt_text.strip() or None),
-                caption=image.default_caption or "",
-                credit=image.author or "",
+                alt=""
+                if image.pk in decorative_ids
+                else (filer_text(image.default_alt_text) or None),
+                caption=filer_text(image.default_caption),
+                credit=filer_text(image.author),
+                from_folder=True,
             )
             for image in images
         ]

@@ -1,6 +1,6 @@
 from django import template
 
-from coop_site.images import renditions
+from coop_site.images import filer_text, renditions
 
 register = template.Library()
 
@@ -13,7 +13,8 @@ def responsive_image(image, alt="", sizes="100vw", lazy=True, **attrs):
     return {
         "sources": sources,
         "src": largest,
-        "alt": alt,
+        # Often a filer image's own alt text, None when never typed: never "None".
+        "alt": filer_text(alt),
         "sizes": sizes,
         "lazy": lazy,
         "css_class": attrs.get("class", ""),
