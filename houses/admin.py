@@ -73,6 +73,23 @@ class HouseAdmin(SampleFlagMixin, HouseScopedAdminMixin, admin.ModelAdmin):
     prepopulated_fields = {"slug": ["short_name"]}
     readonly_fields = ["photo_preview", "logo_preview"]
     inlines = [OpeningHoursInline, ClosureInline, ApprovalInline, HouseFigureInline]
+    media_fields = ["photo", "photo_preview", "logo", "logo_preview"]
+    # A house's team keeps its practical data up to date; the rest is the
+    # Coopération's (name, address, web address, team group).
+    team_fieldsets = [
+        (
+            None,
+            {
+                "fields": ["tagline", "phone", "email", "is_sample"],
+                "description": _(
+                    "Les horaires d'ouverture et les fermetures sont plus bas. Le nom, l'adresse "
+                    "et la présentation détaillée sont modifiés par la Coopération."
+                ),
+            },
+        ),
+        (_("Photo"), {"fields": [("photo", "photo_preview")]}),
+    ]
+    team_inlines = [OpeningHoursInline, ClosureInline]
     fieldsets = [
         (None, {"fields": ["name", "short_name", "slug", "kind", "tagline", "order", "is_sample"]}),
         (
@@ -110,6 +127,16 @@ class HouseAdmin(SampleFlagMixin, HouseScopedAdminMixin, admin.ModelAdmin):
             fields.append("staff_group")
         return fields
 
+    def get_inlines(self, request, obj):
+        if manages_all_houses(request.user):
+            return super().get_inlines(request, obj)
+        return self.team_inlines
+
+    def get_prepopulated_fields(self, request, obj=None):
+        if manages_all_houses(request.user):
+            return super().get_prepopulated_fields(request, obj)
+        return {}  # the web address is not in the team's form
+
     def save_model(self, request, obj, form, change):
         super().save_model(request, obj, form, change)
         house_staff_group_ensure(house=obj)
@@ -132,6 +159,7 @@ class ActivityAdmin(SampleFlagMixin, HouseScopedAdminMixin, admin.ModelAdmin):
     search_fields = ["title", "summary"]
     prepopulated_fields = {"slug": ["title"]}
     filter_horizontal = ["houses"]
+    shared_houses_text = _("Aussi proposée par : %(houses)s")
     fieldsets = [
         (None, {"fields": ["title", "slug", "houses", "category", "summary", "is_sample"]}),
         (_("Public"), {"fields": [("age_min", "age_max")]}),
@@ -157,6 +185,7 @@ class EventAdmin(SampleFlagMixin, HouseScopedAdminMixin, admin.ModelAdmin):
     prepopulated_fields = {"slug": ["title"]}
     readonly_fields = ["image_preview"]
     list_select_related = ["organiser"]
+    media_fields = ["image", "image_preview", "alt_text", "is_decorative"]
     fieldsets = [
         (None, {"fields": ["title", "slug", "organiser", "theme", "audience", "is_sample"]}),
         (_("Date"), {"fields": [("starts_at", "ends_at"), "is_all_day", "is_cancelled"]}),

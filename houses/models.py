@@ -139,6 +139,8 @@ class House(models.Model):
         verbose_name = _("maison")
         verbose_name_plural = _("maisons")
         ordering = ["order", "name"]
+        # Changing a house is each team's job for its own house; this one is not.
+        permissions = [("manage_all_houses", _("Peut gérer les données de toutes les maisons"))]
 
     def __str__(self):
         return self.name

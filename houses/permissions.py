@@ -1,24 +1,36 @@
 """Who may manage which house's data.
 
 A house's staff group (`House.staff_group`) manages that house only; the
-Coopération-wide group and superusers manage every house. The houses,
-charter and other apps share these rules through `HouseScopedAdminMixin`.
+Coopération-wide group, whoever holds `houses.manage_all_houses` (the
+administrators) and superusers manage every house. Being allowed to change
+houses (`houses.change_house`) is not enough: each team changes its own
+house's opening hours with it. The houses, charter and other apps share
+these rules through `HouseScopedAdminMixin`.
 """
 
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils.html import format_html
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from .models import House
 
 COOPERATION_WIDE_GROUP = "Équipe Coopération (toutes les maisons)"
+MANAGE_ALL_HOUSES = "houses.manage_all_houses"
 
 
 def manages_all_houses(user):
-    """Superusers, the Coopération-wide group and whoever may change the houses themselves."""
-    return (
+    """Superusers, the Coopération-wide group and the administrators (never a house's team)."""
+    return user.is_active and (
         user.is_superuser
-        or user.has_perm("houses.change_house")
+        or user.has_perm(MANAGE_ALL_HOUSES)
         or user.groups.filter(name=COOPERATION_WIDE_GROUP).exists()
     )
+
+
+def can_upload_media(user):
+    """May `user` put a file in the media library, as the filer widget's uploader does?"""
+    return user.has_perms(["filer.add_file", "filer.change_folder"])
 
 
 def managed_houses(user):
@@ -30,15 +42,121 @@ def managed_houses(user):
     return House.objects.filter(staff_group__in=user.groups.all())
 
 
+class ScopedHousesFormMixin:
+    """A form whose house fields offer the user's houses only, and keep the others.
+
+    Set by `HouseScopedAdminMixin.get_form`: `scoped_house_fields` (names of
+    many-to-many fields to houses), `scope_ids` (the user's houses),
+    `scope_field` (the field through which the user reaches the object, if
+    one of them) and `shared_houses_text`. Houses outside the user's scope
+    are not offered, are shown read-only under the field, and are added back
+    on save: a team editing a shared activity never drops the other house.
+    """
+
+    scoped_house_fields = ()
+    scope_ids = frozenset()
+    scope_field = None
+    shared_houses_text = _("Aussi liée à : %(houses)s")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.kept_houses = {}
+        for name in self.scoped_house_fields:
+            kept = []
+            if self.instance.pk:
+                kept = list(getattr(self.instance, name).exclude(pk__in=self.scope_ids))
+            self.kept_houses[name] = kept
+            if name in self.initial:
+                self.initial[name] = [
+                    house
+                    for house in self.initial[name]
+                    if getattr(house, "pk", house) in self.scope_ids
+                ]
+            self._describe(self.fields[name], name, kept)
+
+    def _describe(self, field, name, kept):
+        if kept:
+            listed = ", ".join(
+                gettext("%(house)s (gérée par son équipe)") % {"house": house.name}
+                for house in kept
+            )
+            shared = self.shared_houses_text % {"houses": listed}
+            field.help_text = (
+                format_html("{}<br><strong>{}</strong>", field.help_text, shared)
+                if field.help_text
+                else format_html("<strong>{}</strong>", shared)
+            )
+            field.required = False  # the kept houses are enough for the model
+        if name == self.scope_field:
+            # Without one of their houses, the team would lose the object silently.
+            field.required = True
+            field.error_messages["required"] = (
+                gettext(
+                    "Gardez au moins une de vos maisons : sans elle, vous ne pourriez plus "
+                    "modifier cette fiche. Pour la laisser à %(houses)s seulement, demandez-le "
+                    "à son équipe ou à la Coopération."
+                )
+                % {"houses": ", ".join(house.name for house in kept)}
+                if kept
+                else gettext(
+                    "Choisissez au moins une de vos maisons : sans elle, vous ne pourriez plus "
+                    "modifier cette fiche."
+                )
+            )
+
+    def clean(self):
+        cleaned_data = super().clean()
+        for name, kept in self.kept_houses.items():
+            if kept and name in cleaned_data:
+                chosen = [house.pk for house in cleaned_data[name]]
+                cleaned_data[name] = House.objects.filter(
+                    pk__in=chosen + [house.pk for house in kept]
+                )
+        return cleaned_data
+
+
+def without_fields(fieldsets, names):
+    """`fieldsets` minus the fields `names`; a fieldset left empty goes too."""
+    result = []
+    for title, options in fieldsets:
+        rows = []
+        for row in options.get("fields", ()):
+            if isinstance(row, (list, tuple)):
+                row = tuple(name for name in row if name not in names)
+                if len(row) == 1:
+                    row = row[0]
+            if row and row not in names:
+                rows.append(row)
+        if rows:
+            result.append((title, {**options, "fields": rows}))
+    return result
+
+
 class HouseScopedAdminMixin:
     """Admin mixin: staff see and change only the objects of their houses.
 
     `house_lookup` is the ORM path from the model to its house, e.g. "house"
     or "organiser". Objects of another house are absent from the list, and
-    their change page answers 403.
+    their change page answers 403. A many-to-many field to houses offers the
+    user's houses only and keeps the others on save (`ScopedHousesFormMixin`);
+    `shared_houses_text` says, under the field, which other houses share it.
     """
 
     house_lookup = "house"
+    shared_houses_text = ScopedHousesFormMixin.shared_houses_text
+    # Media-library fields (and what goes with them), offered only to those who
+    # may upload: a field a role is shown must work for that role.
+    media_fields = ()
+    # The fieldsets shown to a house's team, when they differ from everyone's.
+    team_fieldsets = None
+
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = super().get_fieldsets(request, obj)
+        if self.team_fieldsets is not None and not manages_all_houses(request.user):
+            fieldsets = self.team_fieldsets
+        if not self.media_fields or can_upload_media(request.user):
+            return fieldsets
+        return without_fields(fieldsets, self.media_fields)
 
     def get_queryset(self, request):
         queryset = super().get_queryset(request)
@@ -56,6 +174,25 @@ class HouseScopedAdminMixin:
         if db_field.related_model is House and not manages_all_houses(request.user):
             kwargs["queryset"] = managed_houses(request.user)
         return super().formfield_for_manytomany(db_field, request, **kwargs)
+
+    def get_form(self, request, obj=None, **kwargs):
+        form = super().get_form(request, obj, **kwargs)
+        if manages_all_houses(request.user):
+            return form
+        names = [
+            field.name
+            for field in self.model._meta.many_to_many
+            if field.related_model is House and field.name in form.base_fields
+        ]
+        if not names:
+            return form
+        attrs = {
+            "scoped_house_fields": names,
+            "scope_ids": frozenset(managed_houses(request.user).values_list("pk", flat=True)),
+            "scope_field": self.house_lookup if self.house_lookup in names else None,
+            "shared_houses_text": self.shared_houses_text,
+        }
+        return type(form.__name__, (ScopedHousesFormMixin, form), attrs)
 
     def get_object(self, request, object_id, from_field=None):
         obj = super().get_object(request, object_id, from_field)

@@ -100,6 +100,19 @@ STAFF_PERMISSIONS = [
     ("houses", "view_event"),
     ("houses", "change_contactmessage"),
     ("houses", "view_contactmessage"),
+    # Each team keeps its own house's practical data up to date (see
+    # houses.admin.HouseAdmin): hours, closures, phone. Not adding or
+    # deleting houses, and not "manage_all_houses".
+    ("houses", "view_house"),
+    ("houses", "change_house"),
+    ("houses", "add_openinghours"),
+    ("houses", "change_openinghours"),
+    ("houses", "delete_openinghours"),
+    ("houses", "view_openinghours"),
+    ("houses", "add_closure"),
+    ("houses", "change_closure"),
+    ("houses", "delete_closure"),
+    ("houses", "view_closure"),
     # Each house keeps its own eco-structure charter progress up to date.
     ("charter", "add_commitmentprogress"),
     ("charter", "change_commitmentprogress"),

@@ -25,7 +25,9 @@ def test_each_house_gets_its_team_group_with_the_staff_permissions(two_houses):
     codenames = set(alpha.staff_group.permissions.values_list("codename", flat=True))
     assert {"change_event", "add_activity", "view_contactmessage"} <= codenames
     assert "change_commitmentprogress" in codenames  # a new house keeps its charter too
-    assert "change_house" not in codenames and "delete_contactmessage" not in codenames
+    assert {"change_house", "add_openinghours", "add_closure"} <= codenames  # its own house
+    assert not {"add_house", "delete_house", "manage_all_houses"} & codenames
+    assert "delete_contactmessage" not in codenames
 
 
 def test_migration_created_the_cooperation_wide_group(django_db_setup):
@@ -231,3 +233,140 @@ def test_data_migration_gives_existing_houses_their_team_group():
     assert house.staff_group.name == "Équipe Ancienne"
     assert Group.objects.filter(name="Équipe Ancienne").count() == 1
     assert house.staff_group.permissions.filter(codename="add_event").exists()
+
+
+# --- Shared activities: a team keeps the other houses it cannot see -------------
+
+
+def change_form(client, url, form_id):
+    from tests.roles.html_forms import form_data
+
+    response = client.get(url)
+    assert response.status_code == 200
+    return response.content.decode(), form_data(response.content.decode(), form_id)
+
+
+@pytest.fixture
+def shared_gym():
+    ors = make_staff_house(name="Maison de quartier des Ors", short_name="Les Ors")
+    noel = make_staff_house(
+        name="Maison Citoyenne Noël Guichard", short_name="Noël Guichard", slug="noel-guichard"
+    )
+    gym = make_activity(ors, noel, title="Gym douce", slug="gym-douce")
+    return ors, noel, gym
+
+
+def test_a_team_saving_a_shared_activity_keeps_the_other_house(client, shared_gym):
+    ors, noel, gym = shared_gym
+    client.force_login(make_staff_user(get_user_model(), houses=[ors]))
+    url = f"/admin/houses/activity/{gym.pk}/change/"
+
+    html, data = change_form(client, url, "activity_form")
+    assert data["houses"] == [str(ors.pk)]  # the team's select offers its own house only
+    assert "Aussi proposée par : Maison Citoyenne Noël Guichard (gérée par son équipe)" in html
+
+    response = client.post(url, {**data, "summary": "Étirements en douceur."})
+
+    assert response.status_code == 302, response.content.decode()[:3000]
+    gym.refresh_from_db()
+    assert gym.summary == "Étirements en douceur."
+    assert set(gym.houses.all()) == {ors, noel}
+
+
+def test_a_team_cannot_take_its_own_houses_off_a_shared_activity(client, shared_gym):
+    ors, noel, gym = shared_gym
+    client.force_login(make_staff_user(get_user_model(), houses=[ors]))
+    url = f"/admin/houses/activity/{gym.pk}/change/"
+    _html, data = change_form(client, url, "activity_form")
+
+    response = client.post(url, {**data, "houses": []})
+
+    assert response.status_code == 200
+    errors = response.context["adminform"].form.errors["houses"]
+    assert "Gardez au moins une de vos maisons" in errors[0]
+    assert set(gym.houses.all()) == {ors, noel}
+
+
+def test_an_administrator_sees_and_changes_every_house_of_an_activity(admin_client, shared_gym):
+    ors, noel, gym = shared_gym
+    url = f"/admin/houses/activity/{gym.pk}/change/"
+    html, data = change_form(admin_client, url, "activity_form")
+    assert sorted(data["houses"]) == sorted([str(ors.pk), str(noel.pk)])
+    assert "Aussi proposée par" not in html
+
+    response = admin_client.post(url, {**data, "houses": [str(noel.pk)]})
+
+    assert response.status_code == 302
+    assert list(gym.houses.all()) == [noel]
+
+
+# --- Each team changes its own house -------------------------------------------
+
+
+def test_a_team_changes_its_own_house_hours_and_closures_only(client, two_houses):
+    from tests.roles.html_forms import form_data
+
+    alpha, beta = two_houses
+    client.force_login(make_staff_user(get_user_model(), houses=[alpha]))
+    url = f"/admin/houses/house/{alpha.pk}/change/"
+
+    listing = client.get("/admin/houses/house/")
+    assert listing.status_code == 200
+    assert alpha.name in listing.content.decode() and beta.name not in listing.content.decode()
+    assert client.get(f"/admin/houses/house/{beta.pk}/change/").status_code == 403
+    assert client.get("/admin/houses/house/add/").status_code == 403
+    assert (
+        client.post(f"/admin/houses/house/{alpha.pk}/delete/", {"post": "yes"}).status_code == 403
+    )
+
+    response = client.get(url)
+    assert response.status_code == 200
+    html = response.content.decode()
+    data = form_data(html, "house_form")
+    assert {"phone", "tagline", "opening_hours-TOTAL_FORMS", "closures-TOTAL_FORMS"} <= set(data)
+    assert not {"name", "slug", "kind", "staff_group", "approvals-TOTAL_FORMS"} & set(data)
+
+    data.update(
+        {
+            "phone": "04 75 00 00 01",
+            "opening_hours-TOTAL_FORMS": ["1"],
+            "opening_hours-0-weekday": ["2"],
+            "opening_hours-0-opens": ["14:00"],
+            "opening_hours-0-closes": ["18:00"],
+            "closures-TOTAL_FORMS": ["1"],
+            "closures-0-kind": ["fermeture"],
+            "closures-0-starts_on": ["24/12/2026"],
+            "closures-0-ends_on": ["02/01/2027"],
+            "closures-0-reason": ["Fêtes de fin d'année"],
+        }
+    )
+    response = client.post(url, data)
+
+    assert response.status_code == 302, response.content.decode()[:3000]
+    alpha.refresh_from_db()
+    assert alpha.phone == "04 75 00 00 01"
+    assert [(h.weekday, str(h.opens)) for h in alpha.opening_hours.all()] == [(2, "14:00:00")]
+    assert alpha.closures.get().reason == "Fêtes de fin d'année"
+
+
+def test_the_admin_index_leads_a_team_to_its_house(client, two_houses):
+    alpha, _beta = two_houses
+    client.force_login(make_staff_user(get_user_model(), houses=[alpha]))
+
+    html = client.get("/admin/").content.decode()
+
+    link = f'<a href="/admin/houses/house/{alpha.pk}/change/"><strong>Ma maison : {alpha.name}'
+    assert link in html
+
+
+def test_administrators_keep_every_field_of_a_house(admin_client, two_houses):
+    from tests.roles.html_forms import form_data
+
+    alpha, _beta = two_houses
+
+    html = admin_client.get(f"/admin/houses/house/{alpha.pk}/change/").content.decode()
+
+    assert {"name", "slug", "kind", "staff_group", "approvals-TOTAL_FORMS"} <= set(
+        form_data(html, "house_form")
+    )
+    assert "Ma maison" not in admin_client.get("/admin/").content.decode()
