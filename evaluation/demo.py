@@ -8,6 +8,7 @@ findings or the figures: every one of those is a sample, and says so.
 """
 
 import io
+from datetime import date
 from decimal import Decimal
 
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -67,6 +68,8 @@ FINAL_2017 = {
     "end_year": 2018,
     "kind": Report.Kind.FINAL,
     "title": "Évaluation de l'utilité sociale de la Coopération 2017-2018",
+    # The seed gives the years only: the days are samples, the years are facts.
+    "published_on": date(2018, 11, 15),
     "summary": (
         "Après trois ans de travail en commun, les maisons de quartier ont voulu savoir à quoi "
         "sert leur coopération. Pendant un an, elles ont défini ensemble six dimensions de leur "
@@ -81,6 +84,7 @@ SYNTHESIS_2017 = {
     "end_year": 2018,
     "kind": Report.Kind.SYNTHESIS,
     "title": "Synthèse de l'évaluation de l'utilité sociale 2017-2018",
+    "published_on": date(2018, 12, 3),
     "summary": (
         "L'essentiel du rapport final en quelques pages : la question de départ « La Coopération, "
         "à quoi ça sert ? », la démarche, et ce qu'elle a appris."
@@ -91,6 +95,7 @@ ANNUAL_2019 = {
     "year": 2019,
     "kind": Report.Kind.ANNUAL,
     "title": "Rapport d'évaluation d'impact social 2019",
+    "published_on": date(2019, 12, 16),
     "summary": (
         "En 2019, les maisons de quartier ont renouvelé la démarche : elles ont étudié l'impact "
         "de 5 actions menées en Coopération et de 7 actions menées par chaque maison « en "
@@ -191,7 +196,7 @@ def _ensure_report(data, *, referential, user, stdout, pages=PDF_PAGES, full_rep
         f"{report.period_label}-{report.kind}-exemple.pdf", content, "application/pdf"
     )
     services.report_upload_pdf(report=report, uploaded_file=upload, user=user)
-    services.mark_published(report=report)
+    services.mark_published(report=report)  # keeps the historic date set above
     stdout.write(f"  rapport créé : {report}")
     return report, True
 

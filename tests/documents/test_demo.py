@@ -1,8 +1,10 @@
 import os
 import re
+from html import unescape
 
 import pytest
 from django.core.management import call_command
+from django.utils import timezone
 
 from documents.models import Document
 
@@ -26,3 +28,20 @@ def test_demo_documents_load_once(demo):
     call_command("load_demo", stdout=open(os.devnull, "w"))
 
     assert Document.objects.count() == count == 3
+
+
+def test_demo_reports_and_documents_carry_their_historic_dates(client, demo):
+    html = client.get("/documents/").content.decode()
+    entries = re.findall(
+        r'<h3 class="doc__title">(?:<a [^>]*>)?([^<]+).*?<time datetime="([\d-]+)">([^<]+)</time>',
+        html,
+        re.S,
+    )
+    dates = {unescape(title): (iso, shown) for title, iso, shown in entries}
+
+    assert dates["Évaluation de l'utilité sociale de la Coopération 2017-2018"][0][:4] == "2018"
+    assert dates["Synthèse de l'évaluation de l'utilité sociale 2017-2018"][0][:4] == "2018"
+    assert dates["Rapport d'évaluation d'impact social 2019"][0][:4] == "2019"
+    assert dates["Journal de la Coopération (numéro d'exemple)"] == ("2019-03-01", "1 mars 2019")
+    today = timezone.localdate().isoformat()
+    assert len(entries) == 6 and all(iso != today for iso, _ in dates.values())
