@@ -1,6 +1,6 @@
 import datetime
 
-from django.db.models import Prefetch, Q
+from django.db.models import Max, Min, Prefetch, Q
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
@@ -196,6 +196,18 @@ def add_months(day, months):
     return datetime.date(index // 12, index % 12 + 1, 1)
 
 
+def agenda_months(this_month):
+    """First and last month a visitor can open: from the oldest event's to the latest's.
+
+    This month is always inside, even before the first event is entered.
+    """
+    bounds = Event.objects.aggregate(first=Min("starts_at"), last=Max("starts_at"))
+    months = [this_month] + [
+        timezone.localtime(value).date().replace(day=1) for value in bounds.values() if value
+    ]
+    return min(months), max(months)
+
+
 class EventListView(ListView):
     """Upcoming events, or the events of one month (`?mois=2026-10`)."""
 
@@ -207,8 +219,12 @@ class EventListView(ListView):
         self.form = EventFilterForm(self.request.GET or None)
         filters = self.form.filters() if self.request.GET else {}
         self.month = None
+        self.this_month = timezone.localdate().replace(day=1)
+        self.first_month, last_month = agenda_months(self.this_month)
         if "mois" in self.request.GET:
             self.month = parse_month(self.request.GET["mois"])
+            if not self.first_month <= self.month <= last_month:
+                raise Http404(_("Aucun événement n'est archivé pour ce mois."))
             queryset = Event.objects.in_month(self.month.year, self.month.month)
         else:
             queryset = Event.objects.upcoming()
@@ -223,17 +239,19 @@ class EventListView(ListView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        this_month = timezone.localdate().replace(day=1)
+        this_month = self.this_month
         query = self.request.GET.copy()
         for key in ("page", "mois"):
             query.pop(key, None)
         month = self.month
+        # From the upcoming list, "past events" start with this month's.
+        previous_month = add_months(month, -1) if month else this_month
         context.update(
             form=self.form,
             month=month,
             querystring=query.urlencode(),
-            # From the upcoming list, "past events" start with this month's.
-            previous_month=add_months(month, -1) if month else this_month,
+            # The archive starts with the oldest event's month: no link before it.
+            previous_month=previous_month if previous_month >= self.first_month else None,
             next_month=add_months(month, 1) if month and month < this_month else None,
             this_month=this_month,
         )

@@ -1,9 +1,13 @@
 """The iCalendar feeds, read back with the `icalendar` package as a calendar app would."""
 
 import datetime
+import re
 
 import icalendar
 import pytest
+from django.utils import timezone
+
+from houses.views import add_months
 
 from .factories import make_event, make_house, paris
 
@@ -126,3 +130,59 @@ def test_event_page_links_to_its_own_ics(client, houses_pages):
     assert "Place Jacquemart, 26100 Romans-sur-Isère" in str(only["LOCATION"])
     assert str(only["URL"]).endswith(f"/agenda/{event.slug}/")
     assert client.get("/agenda/inconnu.ics").status_code == 404
+
+
+# --- Browsing the agenda month by month ---------------------------------------
+
+
+def month_links(html):
+    nav = html.split('class="cluster agenda-nav"')[1].split("</nav>")[0]
+    return dict(re.findall(r'<a href="\?mois=([\d-]+)[^"]*">([^:<]+) :', nav))
+
+
+def months_from_now(months):
+    return add_months(timezone.localdate().replace(day=1), months)
+
+
+def test_the_archive_starts_at_the_oldest_event_month(client, houses_pages):
+    house = make_house()
+    oldest = months_from_now(-3)
+    make_event(house, title="Le plus ancien", starts_at=paris(oldest.year, oldest.month, 15, 10))
+    make_event(house, title="Bientôt")
+
+    first = client.get("/agenda/", {"mois": f"{oldest:%Y-%m}"})
+    second = client.get("/agenda/", {"mois": f"{add_months(oldest, 1):%Y-%m}"})
+
+    assert first.status_code == 200
+    assert "Le plus ancien" in first.content.decode()
+    assert month_links(first.content.decode()) == {f"{add_months(oldest, 1):%Y-%m}": "Mois suivant"}
+    assert month_links(second.content.decode())[f"{oldest:%Y-%m}"] == "Mois précédent"
+    assert client.get("/agenda/", {"mois": f"{add_months(oldest, -1):%Y-%m}"}).status_code == 404
+    assert client.get("/agenda/", {"mois": "2000-01"}).status_code == 404
+
+
+def test_no_next_month_past_this_month_and_months_after_the_last_event_are_404(
+    client, houses_pages
+):
+    house = make_house()
+    latest = months_from_now(2)
+    make_event(house, title="Plus tard", starts_at=paris(latest.year, latest.month, 10, 10))
+
+    this_month = client.get("/agenda/", {"mois": f"{months_from_now(0):%Y-%m}"})
+    assert this_month.status_code == 200
+    assert "Mois suivant" not in month_links(this_month.content.decode()).values()
+    # A month with events to come can still be opened from a shared link...
+    assert "Plus tard" in client.get("/agenda/", {"mois": f"{latest:%Y-%m}"}).content.decode()
+    # ...but not one after the last event.
+    assert client.get("/agenda/", {"mois": f"{add_months(latest, 1):%Y-%m}"}).status_code == 404
+    assert client.get("/agenda/", {"mois": "2100-12"}).status_code == 404
+
+
+def test_an_empty_agenda_opens_this_month_only(client, houses_pages):
+    upcoming = client.get("/agenda/").content.decode()
+
+    assert month_links(upcoming) == {f"{months_from_now(0):%Y-%m}": "Événements passés"}
+    this_month = client.get("/agenda/", {"mois": f"{months_from_now(0):%Y-%m}"})
+    assert this_month.status_code == 200
+    assert month_links(this_month.content.decode()) == {}
+    assert client.get("/agenda/", {"mois": f"{months_from_now(-1):%Y-%m}"}).status_code == 404

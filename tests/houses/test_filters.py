@@ -218,5 +218,6 @@ def test_agenda_links_to_past_months_and_back(client, agenda):
     before = (PAST_DAY.replace(day=1) - datetime.timedelta(days=1)).strftime("%Y-%m")
     after = (PAST_DAY.replace(day=28) + datetime.timedelta(days=5)).strftime("%Y-%m")
     past = client.get("/agenda/", {"mois": PAST}).content.decode()
-    assert f'href="?mois={before}"' in past and f'href="?mois={after}"' in past
+    # "Passé" is the oldest event: the archive starts with its month.
+    assert f'href="?mois={before}"' not in past and f'href="?mois={after}"' in past
     assert f'name="mois" value="{PAST}"' in past  # filtering keeps the month
