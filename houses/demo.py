@@ -5,7 +5,9 @@ action sheets) come from the seed. Everything else (phones, hours, closures,
 activities, events) is a plausible sample, flagged `is_sample` so that the
 admin and the pages say "exemple". Rows are found by slug before being
 created, so a second run changes nothing, even though event dates are
-computed from the day of the first run.
+computed from the day of the first run. No sample event falls on a closure
+of its house, whatever that day is. Only Les Ors has a street address in the
+seed: the other houses have none, and so no map link.
 """
 
 import datetime
@@ -529,7 +531,9 @@ def _events(today):
     ]
 
 
-def load(*, stdout):
+def load(*, stdout, today=None):
+    """`today` (default: the local date) is the day sample dates are computed from."""
+    today = today or timezone.localdate()
     houses = {}
     for data in HOUSES:
         fields = dict(data)
@@ -538,7 +542,7 @@ def load(*, stdout):
         houses[slug] = house
         if created:
             stdout.write(f"  maison créée : {fields['name']}")
-            _fill_house(house)
+            _fill_house(house, today=today)
         house_staff_group_ensure(house=house)
     cooperation_group_ensure()
 
@@ -577,18 +581,55 @@ def load(*, stdout):
         )
         if created:
             activity.houses.set([houses[s] for s in house_slugs])
-    today = timezone.localdate()
     for data in _events(today):
         fields = dict(data)
         fields["organiser"] = houses[fields["organiser"]]
         if "place_house" in fields:
             fields["place_house"] = houses[fields["place_house"]]
-        Event.objects.get_or_create(slug=fields.pop("slug"), defaults={**fields, "is_sample": True})
+        event, created = Event.objects.get_or_create(
+            slug=fields.pop("slug"), defaults={**fields, "is_sample": True}
+        )
+        # Also repairs a sample event that an earlier version of the demo dated
+        # inside a closure of its house.
+        if event.is_sample and _move_out_of_closures(event, today=today):
+            event.save(update_fields=["starts_at", "ends_at"])
 
     _pages(stdout)
 
 
-def _fill_house(house):
+def _closure_shift(event, today):
+    """Days to move `event` by so that it leaves the closures of its houses; 0 if none.
+
+    A past event moves to just before the closure, an upcoming one just after.
+    """
+    starts_on = timezone.localdate(event.starts_at)
+    ends_on = timezone.localdate(event.ends_at)
+    closures = Closure.objects.filter(
+        house_id__in={event.organiser_id, event.place_house_id} - {None},
+        kind=Closure.Kind.CLOSED,
+        starts_on__lte=ends_on,
+        ends_on__gte=starts_on,
+    ).order_by("starts_on")
+    for closure in closures:
+        if starts_on < today:
+            return (closure.starts_on - ends_on).days - 1
+        return (closure.ends_on - starts_on).days + 1
+    return 0
+
+
+def _move_out_of_closures(event, *, today):
+    """Move `event` out of its houses' closures; return whether it moved."""
+    moved = False
+    # Moving out of one closure may land in the next one: move until free.
+    while days := _closure_shift(event, today):
+        # In local time, so that the hours stay the same across a change of time.
+        event.starts_at = timezone.localtime(event.starts_at) + datetime.timedelta(days=days)
+        event.ends_at = timezone.localtime(event.ends_at) + datetime.timedelta(days=days)
+        moved = True
+    return moved
+
+
+def _fill_house(house, *, today):
     """Presentation, approvals, sample hours and closures of a house created just now."""
     add_plugin(house.presentation, "TextPlugin", LANGUAGE, body=PRESENTATIONS[house.slug])
     for kind, year in APPROVALS.get(house.slug, []):
@@ -601,7 +642,6 @@ def _fill_house(house):
             closes=datetime.time.fromisoformat(closes),
         )
     if house.slug in SAMPLE_HOURS:
-        today = timezone.localdate()
         christmas = datetime.date(today.year, 12, 24)
         if christmas < today:
             christmas = christmas.replace(year=today.year + 1)

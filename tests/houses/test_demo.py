@@ -1,12 +1,18 @@
 """The houses app's demo data: facts from the seed, samples flagged, idempotent."""
 
+import datetime
+import io
+
 import pytest
 from django.core.management import call_command
+from django.utils import timezone
 
+from houses import demo as houses_demo
 from houses.models import (
     Action,
     Activity,
     Approval,
+    Closure,
     CommonBaseItem,
     ContactMessage,
     Event,
@@ -15,6 +21,8 @@ from houses.models import (
     OpeningHours,
 )
 from houses.permissions import COOPERATION_WIDE_GROUP
+
+from .factories import paris
 
 pytestmark = pytest.mark.django_db
 
@@ -94,3 +102,70 @@ def test_groups_exist_after_the_demo(demo):
     from django.contrib.auth.models import Group
 
     assert Group.objects.filter(name=COOPERATION_WIDE_GROUP).exists()
+
+
+def days_in_closures(event):
+    """The days of `event` on which one of its houses is closed."""
+    starts_on = timezone.localdate(event.starts_at)
+    ends_on = timezone.localdate(event.ends_at)
+    closures = Closure.objects.filter(
+        house__in=[h for h in (event.organiser, event.place_house) if h],
+        kind=Closure.Kind.CLOSED,
+        starts_on__lte=ends_on,
+        ends_on__gte=starts_on,
+    )
+    return [(c.house.slug, c.starts_on, c.ends_on) for c in closures]
+
+
+@pytest.mark.parametrize(
+    "today",
+    [
+        datetime.date(2026, 12, 2),  # the day an event landed on 29 December at Saint-Nicolas
+        datetime.date(2026, 12, 10),
+        datetime.date(2026, 12, 20),
+        datetime.date(2026, 12, 27),
+        datetime.date(2027, 1, 1),
+        datetime.date(2027, 1, 15),
+        datetime.date(2027, 6, 15),
+    ],
+)
+def test_no_demo_event_falls_in_a_closure_of_its_house(db, today):
+    houses_demo.load(stdout=io.StringIO(), today=today)
+
+    assert Closure.objects.filter(kind=Closure.Kind.CLOSED).count() == 4
+    assert Event.objects.count() == len(houses_demo._events(today))
+    for event in Event.objects.select_related("organiser", "place_house"):
+        assert days_in_closures(event) == [], (event.slug, event.starts_at)
+    # Moving an event keeps its hours (the time may have changed in between).
+    assert {timezone.localtime(e.starts_at).time() for e in Event.objects.all()} == {
+        timezone.localtime(e["starts_at"]).time() for e in houses_demo._events(today)
+    }
+
+
+def test_a_demo_from_an_earlier_version_is_repaired_once(db):
+    today = datetime.date(2026, 12, 2)
+    houses_demo.load(stdout=io.StringIO(), today=today)
+    # The earlier demo dated this show on 29 December, inside the Christmas closure.
+    show = Event.objects.get(slug="spectacle-enfants")
+    show.starts_at = paris(2026, 12, 29, 15, 0)
+    show.ends_at = paris(2026, 12, 29, 16, 0)
+    show.save()
+
+    houses_demo.load(stdout=io.StringIO(), today=today)
+    show.refresh_from_db()
+    after_repair = list(Event.objects.values_list("slug", "starts_at", "ends_at"))
+    houses_demo.load(stdout=io.StringIO(), today=today)
+
+    assert days_in_closures(show) == []
+    assert timezone.localtime(show.starts_at) == paris(2027, 1, 2, 15, 0)
+    assert list(Event.objects.values_list("slug", "starts_at", "ends_at")) == after_repair
+
+
+def test_only_houses_with_a_street_address_link_to_a_map(demo, client):
+    with_street = set(House.objects.exclude(street_address="").values_list("slug", flat=True))
+    assert with_street == {"les-ors"}  # the only street address in the seed
+
+    for house in House.objects.all():
+        html = client.get(house.get_absolute_url()).content.decode()
+        assert ("openstreetmap.org" in html) == (house.slug in with_street), house.slug
+    assert "openstreetmap.org" not in client.get("/maisons/").content.decode()
