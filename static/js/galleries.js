@@ -73,6 +73,12 @@
     this.image.alt = thumb ? thumb.alt : "";
     this.caption.textContent = figcaption ? figcaption.textContent.trim() : "";
     this.caption.hidden = !this.caption.textContent;
+    // A long caption scrolls in its own box: keyboard users must reach it too.
+    if (this.caption.scrollHeight > this.caption.clientHeight) {
+      this.caption.setAttribute("tabindex", "0");
+    } else {
+      this.caption.removeAttribute("tabindex");
+    }
     this.counter.textContent = (this.index + 1) + " / " + count;
     this.prevButton.hidden = this.nextButton.hidden = count < 2;
     this.opener = link;

@@ -114,3 +114,59 @@ def test_slideshow_does_not_move_for_visitors_who_prefer_less_motion(
     pause.click()
     assert pause.inner_text() == "Lecture"
     assert moving.locator(".slideshow__track").get_attribute("aria-live") == "polite"
+
+
+LONG_CAPTION = (
+    "Les habitants du quartier de la Monnaie préparent ensemble le repas de la fête, "
+    "sous le préau de la maison de quartier, avec les bénévoles de la Conserverie mobile "
+    "et solidaire qui ont apporté leurs bocaux, leurs recettes et leur bonne humeur."
+)
+
+
+def boxes_overlap(a, b):
+    return not (
+        a["x"] + a["width"] <= b["x"]
+        or b["x"] + b["width"] <= a["x"]
+        or a["y"] + a["height"] <= b["y"]
+        or b["y"] + b["height"] <= a["y"]
+    )
+
+
+@pytest.mark.parametrize("viewport", [{"width": 320, "height": 568}, {"width": 568, "height": 320}])
+def test_lightbox_hides_the_page_and_keeps_a_long_caption_readable_at_320px(
+    live_server, admin_user, new_page, viewport
+):
+    images = [make_image(f"long-{n}.jpg", size=(1200, 1600)) for n in range(2)]
+    content = make_page(admin_user)
+    add_gallery(
+        content,
+        items=[
+            {"image": image, "alt_text": f"Photo {n}", "caption": LONG_CAPTION, "credit": "Mina"}
+            for n, image in enumerate(images)
+        ],
+    )
+    publish(content, admin_user)
+    page = new_page(viewport=viewport)
+    page.goto(live_server.url + "/galerie/")
+
+    page.locator(".gallery__link").first.click()
+    dialog = page.get_by_role("dialog")
+    image = dialog.locator("img")
+    image.evaluate("(img) => img.complete || new Promise((ok) => img.addEventListener('load', ok))")
+
+    backdrop = dialog.evaluate("(el) => getComputedStyle(el).backgroundColor")
+    assert backdrop.startswith("rgb(") and not backdrop.startswith("rgba("), backdrop
+    caption = dialog.locator(".lightbox__caption")
+    assert "Conserverie mobile" in caption.inner_text()
+    caption_box = caption.bounding_box()
+    assert caption_box["x"] >= 0 and caption_box["y"] >= 0
+    assert caption_box["x"] + caption_box["width"] <= viewport["width"]
+    assert caption_box["y"] + caption_box["height"] <= viewport["height"]
+    others = [image] + [
+        dialog.get_by_role("button", name=n) for n in ("Fermer", "Précédente", "Suivante")
+    ]
+    for other in others:
+        box = other.bounding_box()
+        assert box["y"] >= 0 and box["y"] + box["height"] <= viewport["height"]
+        assert not boxes_overlap(caption_box, box), other
+    assert image.bounding_box()["height"] > 60  # the picture itself is still there
