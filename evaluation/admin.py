@@ -198,7 +198,6 @@ class ReportAdmin(admin.ModelAdmin):
         "file_info",
         "cover_preview",
         "status",
-        "published_on",
         "uploaded_by",
         "uploaded_at",
         "needs_processing",
@@ -288,7 +287,11 @@ class ReportAdmin(admin.ModelAdmin):
         if obj is None:
             # Adding: only what the officer fills in; the rest appears once saved.
             fields = ["pdf_upload", "pending_upload"]
-            return [self.fieldsets[0], (self.fieldsets[1][0], {"fields": fields})]
+            return [
+                self.fieldsets[0],
+                (self.fieldsets[1][0], {"fields": fields}),
+                (self.fieldsets[2][0], {"fields": ["published_on"]}),
+            ]
         return self.fieldsets
 
     def get_form(self, request, obj=None, **kwargs):

@@ -52,6 +52,7 @@ class ReportAdminForm(forms.ModelForm):
             "title",
             "summary",
             "full_report",
+            "published_on",
         ]
 
     def __init__(self, *args, **kwargs):

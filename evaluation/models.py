@@ -13,6 +13,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator, RegexValidator
 from django.db import models
+from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
@@ -277,16 +278,25 @@ class Report(models.Model):
 
     def clean(self):
         super().clean()
-        # The constraint says the same; here the message lands on the field.
+        errors = {}
+        # The constraints say the same; here the message lands on the field.
         if self.end_year is not None and self.year is not None and self.end_year <= self.year:
-            raise ValidationError(
-                {
-                    "end_year": _(
-                        "L'année de fin doit venir après l'année de début (laissez vide pour "
-                        "une seule année)."
-                    )
-                }
+            errors["end_year"] = _(
+                "L'année de fin doit venir après l'année de début (laissez vide pour "
+                "une seule année)."
             )
+        if self.published_on is None and self.status == self.Status.PUBLISHED:
+            errors["published_on"] = _(
+                "Un rapport publié a une date de publication : indiquez-la, ou dépubliez "
+                "d'abord le rapport."
+            )
+        elif self.published_on is not None and self.published_on > timezone.localdate():
+            errors["published_on"] = _(
+                "La date de publication ne peut pas être dans le futur : indiquez la date "
+                "où le rapport a paru, ou laissez vide pour la date du jour de publication."
+            )
+        if errors:
+            raise ValidationError(errors)
 
     @property
     def period_label(self):

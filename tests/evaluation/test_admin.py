@@ -134,3 +134,69 @@ def test_unclaimed_pending_pdfs_are_removed_after_a_day(client, django_user_mode
 
     assert pending_files() == []
     assert "Fichiers en attente supprimés : 1" in out.getvalue()
+
+
+def test_the_officer_dates_a_historic_report_and_publishing_keeps_that_date(
+    client, django_user_model, page
+):
+    referential = make_referential(dimensions=1)
+    client.force_login(officer(django_user_model))
+
+    response = client.post(ADD_URL, add_report_data(referential, ["2"], published_on="15/11/2018"))
+    assert response.status_code == 302, response.content.decode()[:3000]
+    report = Report.objects.get(year=2021)
+    client.post(f"/admin/evaluation/report/{report.pk}/publier/")
+
+    report.refresh_from_db()
+    assert report.is_published and report.published_on == datetime.date(2018, 11, 15)
+    html = client.get(report.get_absolute_url()).content.decode()
+    assert "Publié le 15 novembre 2018." in html
+
+
+def test_a_report_published_without_a_date_gets_today(client, django_user_model, page):
+    from django.utils import timezone
+
+    referential = make_referential(dimensions=1)
+    client.force_login(officer(django_user_model))
+    client.post(ADD_URL, add_report_data(referential, ["2"]))
+    report = Report.objects.get(year=2021)
+
+    client.post(f"/admin/evaluation/report/{report.pk}/publier/")
+
+    report.refresh_from_db()
+    assert report.published_on == timezone.localdate()
+
+
+def test_a_publication_date_in_the_future_or_removed_is_refused_at_its_field(
+    client, django_user_model
+):
+    from django.utils import timezone
+
+    referential = make_referential(dimensions=1)
+    client.force_login(officer(django_user_model))
+    tomorrow = timezone.localdate() + datetime.timedelta(days=1)
+
+    response = client.post(
+        ADD_URL, add_report_data(referential, ["2"], published_on=tomorrow.strftime("%d/%m/%Y"))
+    )
+    assert response.status_code == 200
+    assert "La date de publication ne peut pas être dans le futur" in response.content.decode()
+    assert not Report.objects.exists()
+
+
+def test_a_published_report_keeps_a_date(client, django_user_model):
+    from .factories import make_report
+    from .test_permissions import management
+
+    report = make_report(year=2018, published=True, title="Rapport 2018")
+    client.force_login(officer(django_user_model))
+    data = {"year": "2018", "kind": report.kind, "title": report.title, "published_on": ""}
+    for prefix in ["results", "evaluated_actions", "indicator_values", "file_history"]:
+        data.update(management(prefix))
+
+    response = client.post(f"/admin/evaluation/report/{report.pk}/change/", data)
+
+    assert response.status_code == 200
+    assert "Un rapport publié a une date de publication" in response.content.decode()
+    report.refresh_from_db()
+    assert report.published_on is not None
