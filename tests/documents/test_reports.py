@@ -71,3 +71,23 @@ def test_query_count_does_not_grow_with_the_reports(client, pages):
     client.get("/documents/")
 
     assert _count_queries(client, "/documents/") == few
+
+
+def test_a_report_is_dated_by_its_publication_not_its_upload(client, pages):
+    from datetime import date
+
+    from django.utils import timezone
+
+    from evaluation import services
+
+    report = make_report(year=2018, title="Rapport 2018", published=False)
+    services.mark_published(report=report, published_on=date(2018, 11, 15))
+    make_document("Plaquette", year=2019, published_on=date(2019, 3, 1))
+    make_document("Affiche", year=2018, published_on=date(2018, 5, 20))
+
+    response = client.get("/documents/")
+    html = response.content.decode()
+
+    assert titles(response) == ["Plaquette", "Rapport 2018", "Affiche"]
+    assert '<time datetime="2018-11-15">15 novembre 2018</time>' in html
+    assert timezone.localdate().isoformat() not in html
