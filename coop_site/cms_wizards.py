@@ -12,11 +12,13 @@ from cms.forms.wizards import CreateCMSPageForm
 from cms.models import Page
 from cms.wizards.wizard_base import Wizard
 from django import forms
+from django.core.validators import MaxLengthValidator
 from django.db import transaction
-from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from filer.models import Folder
 
+from coop_site.limits import slug_within
+from galleries.models import Gallery
 from news.models import NewsItem
 
 
@@ -43,7 +45,11 @@ class NewsItemWizardForm(forms.ModelForm):
         self.fields["slug"].help_text = _("Laissez vide : elle sera tirée du titre.")
 
     def clean_slug(self):
-        slug = self.cleaned_data.get("slug") or slugify(self.cleaned_data.get("title", ""))[:90]
+        # Room is left for the "-2" that keeps the slug unique; cut between words.
+        max_length = NewsItem._meta.get_field("slug").max_length - 10
+        slug = self.cleaned_data.get("slug") or slug_within(
+            self.cleaned_data.get("title", ""), max_length
+        )
         if not slug:
             raise forms.ValidationError(_("Donnez une adresse web (lettres, chiffres, tirets)."))
         base, n = slug, 2
@@ -90,6 +96,14 @@ class GalleryPageWizardForm(CreateCMSPageForm):
             "les images ajoutées plus tard au dossier y apparaîtront aussi."
         ),
     )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # The title is also the gallery's title: refuse what it could not keep.
+        max_length = Gallery._meta.get_field("title").max_length
+        title = self.fields["title"]
+        title.max_length = max_length
+        title.validators.append(MaxLengthValidator(max_length))
 
     @transaction.atomic
     def save(self, **kwargs):

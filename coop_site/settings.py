@@ -248,6 +248,9 @@ THUMBNAIL_PROCESSORS = (
 FILER_CANONICAL_URL = "documents-permanents/"
 
 # --- coop_site ----------------------------------------------------------------
+# Every form shows its text fields' length limits and refuses longer text at
+# the field instead of letting the browser cut it (coop_site/limits.py).
+FORM_RENDERER = "coop_site.limits.FormRenderer"
 # Demo-data loaders run in this order by `manage.py load_demo`; each app adds
 # one dotted path to a `load(*, stdout)` function (see coop_site/demo.py).
 COOP_DEMO_LOADERS = [
