@@ -1,15 +1,27 @@
 """Document facts read from the file, and the library that merges documents and reports."""
 
 import logging
+import mimetypes
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import PurePath
 
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.forms.models import modelform_factory
+from django.utils import timezone
 from django.utils.translation import gettext as _
+from filer import settings as filer_settings
+from filer.models import Folder
+from filer.utils.loader import load_model
+from filer.validation import validate_upload
 from pypdf import PdfReader
 from pypdf.errors import PdfReadError
 
+from houses.permissions import can_upload_media
+
 from .models import Document
+from .uploads import check_document_upload, client_filename, title_from_filename
 
 logger = logging.getLogger(__name__)
 
@@ -50,6 +62,80 @@ def document_read_file_facts(*, document):
     document.page_count = (
         pdf_page_count(document.file) if document.kind == Document.Kind.PDF else None
     )
+    return document
+
+
+# --- A document sent from the "Documents à télécharger" block ----------------
+
+UPLOAD_FOLDER = "Documents"
+
+
+def can_upload_document(user):
+    """May `user` create a document by sending its file (media library rights included)?"""
+    return user.has_perm("documents.add_document") and can_upload_media(user)
+
+
+def media_library_file_create(*, upload, user, folder):
+    """A public media-library file, made the way filer's own uploader makes it.
+
+    Same file class choice, same form and same validators as
+    `filer.admin.clipboardadmin.ajax_upload`, so the file is indistinguishable
+    from one sent through the media library.
+    """
+    filename = client_filename(upload)
+    # Like filer: the type comes from the name, never from what the browser declares.
+    mime_type = mimetypes.guess_type(filename)[0] or "application/octet-stream"
+    for dotted_path in filer_settings.FILER_FILE_MODELS:
+        file_class = load_model(dotted_path)
+        if file_class.matches_file_type(filename, upload, mime_type):
+            break
+    file_form = modelform_factory(file_class, fields=("original_filename", "owner", "file"))(
+        {"original_filename": filename, "owner": user.pk}, {"file": upload}
+    )
+    file_form.instance.mime_type = mime_type
+    if not file_form.is_valid():
+        raise ValidationError([error for errors in file_form.errors.values() for error in errors])
+    upload.seek(0)
+    validate_upload(filename, upload, user, mime_type)
+    upload.seek(0)
+    filer_file = file_form.save(commit=False)
+    filer_file.is_public = True  # a document is for everyone to download
+    filer_file.folder = folder
+    filer_file.save()
+    return filer_file
+
+
+def upload_folder(*, user):
+    folder = Folder.objects.filter(parent=None, name=UPLOAD_FOLDER).order_by("pk").first()
+    return folder or Folder.objects.create(name=UPLOAD_FOLDER, owner=user)
+
+
+@transaction.atomic
+def document_create_from_upload(*, file, title, user, year=None, houses=(), description=""):
+    """A published document made from a file sent by an editor, its file public in
+    the media library's "Documents" folder.
+
+    The file is checked again here, so no caller can store what the form would
+    refuse. An empty title is taken from the file name; the year defaults to
+    the current one and the publication date to today.
+    """
+    if not can_upload_document(user):
+        raise PermissionDenied
+    kind = check_document_upload(file)
+    filer_file = media_library_file_create(upload=file, user=user, folder=upload_folder(user=user))
+    document = Document(
+        title=(title or "").strip() or title_from_filename(client_filename(file)),
+        description=description,
+        year=year or timezone.localdate().year,
+        kind=kind,
+        file=filer_file,
+        is_published=True,
+        published_on=timezone.localdate(),
+    )
+    document_read_file_facts(document=document)
+    document.full_clean()
+    document.save()
+    document.houses.set(houses)
     return document
 
 

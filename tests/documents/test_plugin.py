@@ -1,9 +1,19 @@
 """The "Documents à télécharger" plugin on a CMS page."""
 
+import io
+from urllib.parse import urlencode
+
 import pytest
 from cms.api import add_plugin, create_page
 from cms.models import PageContent
+from django.contrib.auth.models import Group
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import timezone
 from djangocms_versioning.models import Version
+from filer.models import File
+
+from documents.models import Document
+from news.models import NewsItem
 
 from .factories import make_document, make_file, pdf_bytes
 
@@ -64,3 +74,164 @@ def test_a_new_draft_keeps_the_chosen_documents(client, admin_user):
 
     html = client.get("/rapports/").content.decode()
     assert "Plaquette" in html and "Autre" not in html
+
+
+# --- Sending a new document from the block ------------------------------------
+
+
+def png_bytes():
+    from PIL import Image
+
+    buffer = io.BytesIO()
+    Image.new("RGB", (40, 30), "teal").save(buffer, "PNG")
+    return buffer.getvalue()
+
+
+@pytest.fixture
+def editor(django_user_model):
+    user = django_user_model.objects.create_user("redac", password="x", is_staff=True)
+    user.groups.add(Group.objects.get(name="Éditeur·rice"))
+    return user
+
+
+@pytest.fixture
+def news_body(db):
+    from tests.news.factories import make_news
+
+    return make_news(title="La fête", status=NewsItem.Status.DRAFT).body
+
+
+def add_url(placeholder):
+    return "/admin/cms/placeholder/add-plugin/?" + urlencode(
+        {
+            "placeholder_id": placeholder.pk,
+            "plugin_type": "DocumentsPlugin",
+            "plugin_language": "fr",
+            "plugin_position": 1,
+        }
+    )
+
+
+def block_data(**data):
+    return {"title": "Documents à télécharger", "limit": 5, **data}
+
+
+def test_a_file_sent_from_the_block_becomes_a_public_published_document(client, editor, news_body):
+    client.force_login(editor)
+    form = client.get(add_url(news_body)).content.decode()
+    assert "Envoyer un nouveau document" in form
+    assert 'enctype="multipart/form-data"' in form
+
+    upload = SimpleUploadedFile("programme-de-la-fete_2026.pdf", pdf_bytes(pages=2))
+    response = client.post(add_url(news_body), block_data(upload_file=upload))
+
+    assert response.status_code == 200
+    document = Document.objects.get()
+    assert document.title == "Programme de la fete 2026"  # from the file name
+    assert document.is_published and document.kind == Document.Kind.PDF
+    assert document.page_count == 2
+    assert document.year == timezone.localdate().year
+    assert document.published_on == timezone.localdate()
+    assert document.file.is_public and document.file.folder.name == "Documents"
+    assert document.file.original_filename == "programme-de-la-fete_2026.pdf"
+    assert document.file.owner == editor
+    assert list(Document.objects.published()) == [document]
+    block = news_body.get_plugins().get().get_bound_plugin()
+    assert list(block.documents.all()) == [document]
+    # Visitors download the file itself.
+    assert client.get(document.file.url).status_code == 200
+
+
+def test_an_image_sent_with_a_title_and_houses_keeps_them(client, editor, news_body):
+    from filer.models import Image
+
+    from tests.news.factories import make_house
+
+    house = make_house()
+    client.force_login(editor)
+    upload = SimpleUploadedFile("affiche.png", png_bytes())
+    client.post(
+        add_url(news_body),
+        block_data(
+            upload_file=upload,
+            upload_title="L'affiche de la fête",
+            upload_year=2025,
+            upload_houses=[house.pk],
+        ),
+    )
+
+    document = Document.objects.get()
+    assert (document.title, document.year, document.kind) == (
+        "L'affiche de la fête",
+        2025,
+        Document.Kind.IMAGE,
+    )
+    assert list(document.houses.all()) == [house]
+    assert isinstance(document.file, Image)
+
+
+@pytest.mark.parametrize(
+    ("filename", "data", "message"),
+    [
+        ("programme.pdf", b"Juste du texte, pas un PDF.", "n&#x27;est pas un document accept"),
+        ("programme.pdf", None, "mais son nom se termine par « .pdf »"),
+        ("programme.pdf", b"%PDF-1.4 coupe", "Ce PDF est incomplet"),
+        ("rapport.docx", b"PK\x03\x04 pas vraiment un zip", "n&#x27;est pas un document accept"),
+        ("page.html", b"<html><script>alert(1)</script></html>", "Formats accept"),
+    ],
+)
+def test_a_bad_file_is_refused_at_its_field_and_nothing_is_lost(
+    client, editor, news_body, filename, data, message
+):
+    kept = make_document("Plaquette", year=2016)
+    block = add_plugin(news_body, "DocumentsPlugin", "fr", title="Nos documents")
+    block.documents.add(kept)
+    client.force_login(editor)
+
+    upload = SimpleUploadedFile(filename, png_bytes() if data is None else data)
+    response = client.post(
+        f"/admin/cms/placeholder/edit-plugin/{block.pk}/",
+        block_data(title="Nouveau titre", documents=[kept.pk], upload_file=upload),
+    )
+
+    assert response.status_code == 200
+    form = response.context["adminform"].form
+    assert list(form.errors) == ["upload_file"]
+    html = response.content.decode()
+    assert message in html
+    assert 'value="Nouveau titre"' in html  # what was typed is still there
+    block.refresh_from_db()
+    assert block.title == "Nos documents"
+    assert list(block.documents.all()) == [kept]
+    assert list(Document.objects.all()) == [kept]
+    assert File.objects.count() == 1  # only the kept document's file
+
+
+def test_a_title_without_a_file_is_refused_at_the_file_field(client, editor, news_body):
+    client.force_login(editor)
+    response = client.post(add_url(news_body), block_data(upload_title="Le programme"))
+
+    assert response.status_code == 200
+    assert list(response.context["adminform"].form.errors) == ["upload_file"]
+    assert not news_body.get_plugins().exists()
+
+
+def test_without_media_library_rights_the_block_offers_no_upload(
+    client, django_user_model, news_body
+):
+    from django.contrib.auth.models import Permission
+
+    user = django_user_model.objects.create_user("sans-mediatheque", password="x", is_staff=True)
+    user.user_permissions.set(
+        Permission.objects.filter(
+            codename__in=["change_newsitem", "add_documentlist", "change_documentlist"]
+        )
+    )
+    client.force_login(user)
+    assert "Envoyer un nouveau document" not in client.get(add_url(news_body)).content.decode()
+
+    upload = SimpleUploadedFile("programme.pdf", pdf_bytes())
+    client.post(add_url(news_body), block_data(upload_file=upload))
+
+    assert not Document.objects.exists()
+    assert not File.objects.exists()
