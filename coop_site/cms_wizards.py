@@ -10,6 +10,7 @@ from cms.api import add_plugin
 from cms.cms_wizards import CMSPageWizard
 from cms.forms.wizards import CreateCMSPageForm
 from cms.models import Page
+from cms.toolbar.utils import get_object_structure_url
 from cms.wizards.wizard_base import Wizard
 from django import forms
 from django.core.validators import MaxLengthValidator
@@ -71,6 +72,11 @@ class NewsItemWizardForm(forms.ModelForm):
 class NewsItemWizard(Wizard):
     def user_has_add_permission(self, user, **kwargs):
         return user.has_perm("news.add_newsitem")
+
+    def get_success_url(self, obj, **kwargs):
+        # A new item's body is empty: open it where blocks are added (structure
+        # mode), not in the content view where there is nothing to click yet.
+        return get_object_structure_url(obj)
 
 
 news_wizard = NewsItemWizard(

@@ -1,7 +1,10 @@
+from cms.toolbar.items import ButtonList
 from cms.toolbar_base import CMSToolbar
 from cms.toolbar_pool import toolbar_pool
 from cms.utils.urlutils import admin_reverse
 from django.utils.translation import gettext_lazy as _
+
+from coop_site.apphooks import reverse_or_empty
 
 from .models import NewsItem
 
@@ -31,3 +34,18 @@ class NewsToolbar(CMSToolbar):
                 _("Titre, date, image et publication de cette actualité"),
                 url=admin_reverse("news_newsitem_change", args=[item.pk]),
             )
+            self.add_publish_button(item)
+
+    def add_publish_button(self, item):
+        """« Publier » on the right, where djangocms-versioning puts it for pages."""
+        if item.status == NewsItem.Status.PUBLISHED:
+            return
+        url = reverse_or_empty("news:publish", pk=item.pk)
+        if not url:  # no "Actualités" page yet: the item has no address to publish to
+            return
+        buttons = ButtonList(side=self.toolbar.RIGHT)
+        # "cms-form-post-method": the toolbar sends a POST with the CSRF token.
+        buttons.add_button(
+            _("Publier"), url=url, extra_classes=["cms-btn-action", "cms-form-post-method"]
+        )
+        self.toolbar.add_item(buttons)

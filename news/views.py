@@ -1,8 +1,14 @@
-from cms.toolbar.utils import get_toolbar_from_request
-from django.views.generic import DetailView, ListView
+from cms.toolbar.utils import get_object_preview_url, get_toolbar_from_request
+from django.contrib import messages
+from django.contrib.auth.mixins import UserPassesTestMixin
+from django.shortcuts import get_object_or_404, redirect
+from django.utils import formats, timezone
+from django.utils.translation import gettext as _
+from django.views.generic import DetailView, ListView, View
 
 from .forms import NewsFilterForm
 from .models import NewsItem
+from .services import news_changed
 
 
 def can_preview(user):
@@ -45,3 +51,31 @@ class NewsDetailView(DetailView):
         # Lets the CMS toolbar offer "Modifier" for the item's body.
         get_toolbar_from_request(self.request).set_object(item)
         return item
+
+
+class NewsPublishView(UserPassesTestMixin, View):
+    """The toolbar's « Publier »: one click publishes the item the editor is on."""
+
+    http_method_names = ["post"]
+    raise_exception = True  # a 403, never a login loop inside the CMS frame
+
+    def test_func(self):
+        return can_preview(self.request.user)
+
+    def post(self, request, pk):
+        item = get_object_or_404(NewsItem, pk=pk)
+        if item.status != NewsItem.Status.PUBLISHED:
+            # Like the admin's "Publier" action: one field, then the cached pages go.
+            NewsItem.objects.filter(pk=item.pk).update(
+                status=NewsItem.Status.PUBLISHED, updated_at=timezone.now()
+            )
+            news_changed()
+        if item.published_on > timezone.localdate():
+            message = _("« %(title)s » est publiée : le public la verra à partir du %(date)s.")
+        else:
+            message = _("« %(title)s » est publiée : le public la voit désormais.")
+        messages.success(
+            request,
+            message % {"title": item.title, "date": formats.date_format(item.published_on)},
+        )
+        return redirect(item.get_absolute_url() or get_object_preview_url(item))

@@ -263,3 +263,78 @@ def test_a_news_image_whose_file_vanished_gives_a_placeholder_not_an_error(clien
         response = client.get(url)
         assert response.status_code == 200
         assert 'class="image-missing' in response.content.decode()
+
+
+# --- « Publier » in the toolbar -------------------------------------------------
+
+
+@pytest.fixture
+def news_editor(django_user_model):
+    from django.contrib.auth.models import Group
+
+    user = django_user_model.objects.create_user("redac3", password="x", is_staff=True)
+    user.groups.add(Group.objects.get(name="Éditeur·rice"))
+    return user
+
+
+def test_the_toolbar_publishes_a_draft_in_one_click(client, news_site, news_editor):
+    draft = make_news(title="La fête en images", status=NewsItem.Status.DRAFT, days_ago=0)
+    client.force_login(news_editor)
+    publish_url = f"/actualites/{draft.pk}/publier/"
+
+    html = client.get(draft.get_absolute_url()).content.decode()
+    assert f'href="{publish_url}"' in html
+    assert "cms-form-post-method" in html  # the toolbar POSTs it with the CSRF token
+
+    response = client.post(publish_url, follow=True)
+
+    assert response.redirect_chain == [(draft.get_absolute_url(), 302)]
+    draft.refresh_from_db()
+    assert draft.status == NewsItem.Status.PUBLISHED
+    assert "« La fête en images » est publiée : le public la voit désormais." in [
+        str(message) for message in response.context["messages"]
+    ]
+    assert f'href="{publish_url}"' not in response.content.decode()  # nothing left to publish
+    client.logout()
+    assert client.get(draft.get_absolute_url()).status_code == 200
+
+
+def test_publishing_a_future_item_says_when_the_public_sees_it(client, news_site, news_editor):
+    later = make_news(title="Bientôt", status=NewsItem.Status.DRAFT, days_ago=-3)
+    client.force_login(news_editor)
+
+    response = client.post(f"/actualites/{later.pk}/publier/", follow=True)
+
+    later.refresh_from_db()
+    assert later.status == NewsItem.Status.PUBLISHED
+    day = later.published_on
+    assert any(
+        "le public la verra à partir du" in str(message) and str(day.year) in str(message)
+        for message in response.context["messages"]
+    )
+
+
+def test_publishing_needs_the_change_permission_a_post_and_the_csrf_token(
+    client, news_site, news_editor, django_user_model
+):
+    from django.test import Client
+
+    draft = make_news(title="Pas pour tous", status=NewsItem.Status.DRAFT)
+    url = f"/actualites/{draft.pk}/publier/"
+
+    reader = django_user_model.objects.create_user("lecteur", password="x", is_staff=True)
+    reader.user_permissions.add(Permission.objects.get(codename="view_newsitem"))
+    client.force_login(reader)
+    assert client.post(url).status_code == 403
+    client.logout()
+    assert client.post(url).status_code == 403
+
+    client.force_login(news_editor)
+    assert client.get(url).status_code == 405
+    checked = Client(enforce_csrf_checks=True)
+    checked.force_login(news_editor)
+    assert checked.post(url).status_code == 403
+    assert client.post("/actualites/999999/publier/").status_code == 404
+
+    draft.refresh_from_db()
+    assert draft.status == NewsItem.Status.DRAFT

@@ -102,3 +102,14 @@ def test_gallery_wizard_creates_a_draft_page_with_a_folder_gallery(editor):
     assert gallery.title == "Photos de la fête"
     # A draft: visitors do not see it yet.
     assert not PageContent.objects.filter(page=page).exists()
+
+
+def test_news_wizard_opens_the_new_item_in_structure_mode(editor):
+    from cms.toolbar.utils import get_object_structure_url
+
+    item = NewsItem.objects.create(title="Fête", slug="fete", teaser="x")
+
+    url = cms_wizards.news_wizard.get_success_url(item, language="fr")
+
+    assert url == get_object_structure_url(item)
+    assert "/structure/" in url
