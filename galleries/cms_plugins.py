@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from .forms import GalleryForm
 from .models import Gallery, GalleryItem
-from .services import gallery_slides
+from .services import add_gallery_photos, gallery_slides
 
 
 class GalleryItemInline(admin.StackedInline):
@@ -25,13 +25,28 @@ class GalleryPlugin(CMSPluginBase):
     render_template = "galleries/plugins/gallery.html"
     inlines = [GalleryItemInline]
     fieldsets = [
-        (None, {"fields": ["title"]}),
+        (None, {"fields": ["title", "new_photos"]}),
         (
             _("Images d'un dossier de la médiathèque"),
             {"fields": ["folder", "folder_order", "decorative_images"]},
         ),
     ]
     slideshow = False
+
+    class Media:
+        css = {"all": ["css/galleries.css"]}
+
+    def get_form(self, request, obj=None, **kwargs):
+        form_class = super().get_form(request, obj, **kwargs)
+        # A fresh class on each request (modelform_factory): safe to carry the editor.
+        form_class.user = request.user
+        return form_class
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        add_gallery_photos(
+            gallery=form.instance, files=form.cleaned_data.get("new_photos"), user=request.user
+        )
 
     def render(self, context, instance, placeholder):
         context = super().render(context, instance, placeholder)
@@ -45,7 +60,7 @@ class SlideshowPlugin(GalleryPlugin):
     name = _("Diaporama")
     render_template = "galleries/plugins/slideshow.html"
     fieldsets = [
-        (None, {"fields": ["title", "interval_seconds"]}),
+        (None, {"fields": ["title", "new_photos", "interval_seconds"]}),
         (
             _("Images d'un dossier de la médiathèque"),
             {"fields": ["folder", "folder_order", "decorative_images"]},

@@ -1,16 +1,21 @@
 """What a gallery shows, and whether it may be published."""
 
+import mimetypes
 from dataclasses import dataclass
 
 from cms.models import CMSPlugin, Placeholder
+from django.forms import modelform_factory
 from django.urls import reverse
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
-from filer.models import Image
+from filer import settings as filer_settings
+from filer.models import Folder, Image
 
 from coop_site.images import filer_text
 
 from .images import SLIDE_WIDTHS, THUMBNAIL_WIDTHS, picture
-from .models import Gallery
+from .models import Gallery, GalleryItem
 
 FIRST_ROW = 3
 GALLERY_PLUGIN_TYPES = ("GalleryPlugin", "SlideshowPlugin")
@@ -118,3 +123,62 @@ def gallery_publication_errors(content):
         if missing:
             errors.append(missing_alt_message(gallery, missing))
     return errors
+
+
+def upload_mime_type(upload):
+    # Like filer: from the file's name, never from what the browser claims.
+    return mimetypes.guess_type(upload.name)[0] or "application/octet-stream"
+
+
+def media_library_form(upload, *, user):
+    """filer's own upload form: original file name, owner, file."""
+    form_class = modelform_factory(Image, fields=("original_filename", "owner", "file"))
+    return form_class(
+        {"original_filename": upload.name, "owner": user.pk if user else None}, {"file": upload}
+    )
+
+
+def new_gallery_folder(*, gallery, user):
+    """A media-library folder named after the gallery, at the library's root."""
+    base = gallery.title.strip() or _("Galerie photo du %(date)s") % {
+        "date": date_format(timezone.localdate(), "j F Y")
+    }
+    name, n = base, 1
+    while Folder.objects.filter(parent=None, name=name).exists():
+        n += 1
+        name = f"{base} ({n})"
+    return Folder.objects.create(name=name, owner=user)
+
+
+def add_gallery_photos(*, gallery, files, user):
+    """Put uploaded photos in the media library, as its own uploader does, then in the gallery.
+
+    They go into the gallery's folder; a gallery of hand-picked images gets
+    them as new items; an empty gallery gets a new folder named after it.
+    Their alt text is left for the editor (the gallery holds them back
+    from the public and says so in edit mode until it is typed).
+    """
+    if not files:
+        return []
+    hand_picked = gallery.folder_id is None and gallery.items.exists()
+    if gallery.folder_id is None and not hand_picked:
+        gallery.folder = new_gallery_folder(gallery=gallery, user=user)
+        # Only the folder changes: no second save of the whole plugin.
+        Gallery.objects.filter(pk=gallery.pk).update(folder=gallery.folder)
+    folder = gallery.folder
+    if hand_picked:
+        folder = new_gallery_folder(gallery=gallery, user=user)
+    images = []
+    for upload in files:
+        # As filer's ajax_upload creates a file (forms.PhotosField checked it first).
+        image = media_library_form(upload, user=user).save(commit=False)
+        image.mime_type = upload_mime_type(upload)
+        image.is_public = filer_settings.FILER_IS_PUBLIC_DEFAULT
+        image.folder = folder
+        image.save()
+        images.append(image)
+    if hand_picked:
+        last = gallery.items.order_by("-position").values_list("position", flat=True).first() or 0
+        for n, image in enumerate(images, start=1):
+            GalleryItem.objects.create(gallery=gallery, image=image, position=last + n)
+    return images
