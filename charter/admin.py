@@ -109,6 +109,7 @@ class CommitmentProgressAdmin(HouseScopedAdminMixin, admin.ModelAdmin):
         "updated_at",
     ]
     readonly_fields = ["updated_by", "updated_at"]
+    media_fields = ["evidence"]
     actions = ["copy_to_next_year"]
     change_list_template = "admin/charter/commitmentprogress/change_list.html"
 
