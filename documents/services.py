@@ -194,6 +194,8 @@ def published_reports():
 
 
 def report_entry(report):
+    # A report is dated as a document by its publication date (the officer's, for a
+    # historic report, or the day it was published), never by its upload.
     return LibraryEntry(
         title=report.title,
         year=report.year,
