@@ -54,6 +54,8 @@ class HousesToolbar(CMSToolbar):
                 _("Horaires, fermetures et coordonnées"),
                 url=admin_reverse("houses_house_change", args=[house.pk]),
             )
+        # A house's team changes its hours, not the page's text (no text plugins).
+        if user.has_perms(["houses.change_house", "djangocms_text.add_text"]):
             menu.add_link_item(_("Écrire la présentation"), url=get_object_edit_url(house))
         if user.has_perm("houses.view_activity"):
             menu.add_sideframe_item(
