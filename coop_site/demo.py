@@ -19,6 +19,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.sites.models import Site
 from django.core.files.base import ContentFile
 from django.db import transaction
+from djangocms_versioning.constants import PUBLISHED
 from djangocms_versioning.models import Version
 from filer.models import Folder, Image
 from PIL import Image as PILImage
@@ -56,6 +57,7 @@ def ensure_page(
     in_navigation=True,
     apphook=None,
     apphook_namespace=None,
+    overwrite_url=None,
     plugins=(),
     homepage=False,
     stdout=None,
@@ -63,7 +65,8 @@ def ensure_page(
     """Create and publish a page once; return the existing page afterwards.
 
     `plugins` is a list of (slot, plugin_type, data) added to the draft
-    before it is published.
+    before it is published. `overwrite_url` fixes the page's address,
+    whatever its place in the tree.
     """
     page = find_page(reverse_id)
     if page is not None:
@@ -81,6 +84,7 @@ def ensure_page(
         reverse_id=reverse_id,
         apphook=apphook,
         apphook_namespace=apphook_namespace,
+        overwrite_url=overwrite_url,
         created_by=user,
     )
     content = PageContent.admin_manager.get(page=page, language=LANGUAGE)
@@ -96,6 +100,39 @@ def ensure_page(
     if stdout is not None:
         stdout.write(f"  page créée : {title}")
     return page
+
+
+def revise_page(page, *, change, stdout=None):
+    """Publish a new version of a published page, with `change(content)` applied.
+
+    For a demo loaded by an earlier version of the site. Does nothing, and
+    returns False, when someone is editing a draft of the page: the demo
+    never publishes over their work.
+    """
+    latest = PageContent.admin_manager.latest_content().filter(page=page, language=LANGUAGE)
+    version = Version.objects.get_for_content(latest.get())
+    if version.state != PUBLISHED:
+        if stdout is not None:
+            stdout.write(f"  page en cours de modification, laissée telle quelle : {page}")
+        return False
+    user = demo_user()
+    draft = version.copy(user)
+    change(draft.content)
+    draft.publish(user)
+    if page.application_urls:
+        mark_urlconf_as_changed()
+    if stdout is not None:
+        stdout.write(f"  page mise à jour : {page}")
+    return True
+
+
+def text_plugins(content, slot):
+    """The text plugins of a page content's slot, with their body."""
+    placeholder = content.get_placeholders().get(slot=slot)
+    return [
+        plugin.get_bound_plugin()
+        for plugin in placeholder.get_plugins(LANGUAGE).filter(plugin_type="TextPlugin")
+    ]
 
 
 def text(html):

@@ -14,9 +14,10 @@ import datetime
 from decimal import Decimal
 
 from cms.api import add_plugin
+from cms.models import PageContent
 from django.utils import timezone
 
-from coop_site.demo import LANGUAGE, ensure_page
+from coop_site.demo import LANGUAGE, ensure_page, find_page, revise_page, text_plugins
 
 from .models import (
     Action,
@@ -685,13 +686,67 @@ def _pages(stdout):
         apphook_namespace="agenda",
         stdout=stdout,
     )
-    ensure_page(
-        reverse_id="socle-commun",
+    cooperation = find_page("la-cooperation")
+    existing = find_page(COMMON_BASE_REVERSE_ID)
+    common_base = ensure_page(
+        reverse_id=COMMON_BASE_REVERSE_ID,
         title="Le socle commun",
         slug="le-socle-commun",
-        in_navigation=False,
+        parent=cooperation,
+        # In La Coopération's section; never in the main menu on its own.
+        in_navigation=cooperation is not None,
+        # Its address from before it joined La Coopération's section, still in use.
+        overwrite_url=COMMON_BASE_URL if cooperation else None,
         meta_description="Les valeurs, principes et façons de faire que partagent les maisons.",
         apphook="CommonBaseApphook",
         apphook_namespace="common_base",
         stdout=stdout,
     )
+    if cooperation is None:
+        return
+    if existing is not None and existing.parent_id is None:
+        _move_common_base_into_cooperation(common_base, cooperation, stdout=stdout)
+    _link_common_base_from_cooperation(common_base, cooperation, stdout=stdout)
+
+
+COMMON_BASE_REVERSE_ID = "socle-commun"
+COMMON_BASE_URL = "le-socle-commun"
+# How La Coopération's demo text names the socle commun, before and after the link.
+COMMON_BASE_NAMED = "<strong>socle commun d'existence</strong>"
+
+
+def _move_common_base_into_cooperation(page, cooperation, *, stdout):
+    """An earlier demo left the page at the root, out of every menu: move it in once."""
+    page.move_page(cooperation, position="last-child")
+
+    def show_in_menu(content):
+        content.in_navigation = True
+        content.overwrite_url = COMMON_BASE_URL
+        content.save()
+
+    revise_page(page, change=show_in_menu, stdout=stdout)
+
+
+def _link_common_base_from_cooperation(page, cooperation, *, stdout):
+    """Link the words "socle commun" of La Coopération's text to the page, once.
+
+    The link names the page (`data-cms-href`), so it follows the page if it moves.
+    """
+    link = (
+        f'<a href="{page.get_absolute_url(LANGUAGE)}" data-cms-href="cms.page:{page.pk}">'
+        f"{COMMON_BASE_NAMED}</a>"
+    )
+
+    def unlinked(plugin):
+        return COMMON_BASE_NAMED in plugin.body and f"cms.page:{page.pk}" not in plugin.body
+
+    published = PageContent.objects.filter(page=cooperation, language=LANGUAGE).first()
+    if published is None or not any(map(unlinked, text_plugins(published, "content"))):
+        return  # already linked, or the team rewrote the text
+
+    def add_link(content):
+        for plugin in filter(unlinked, text_plugins(content, "content")):
+            plugin.body = plugin.body.replace(COMMON_BASE_NAMED, link)
+            plugin.save()
+
+    revise_page(cooperation, change=add_link, stdout=stdout)

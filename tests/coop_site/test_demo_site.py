@@ -1,3 +1,4 @@
+import io
 import re
 
 import pytest
@@ -139,3 +140,69 @@ def test_home_shows_the_demo_slideshow_after_the_houses(client, demo):
     assert html.index("Trouver ma maison de quartier") < html.index("en images")
     assert html.count('class="slideshow__title"') == 1
     assert "bandeau-1-accueil" in html  # a rendition of the folder's first picture
+
+
+# --- The socle commun, in La Coopération's section ------------------------------
+
+
+def subnav(html):
+    return html.split('class="subnav"')[1].split("</nav>")[0]
+
+
+def assert_socle_commun_in_cooperation(client):
+    socle = Page.objects.get(reverse_id="socle-commun")
+    assert socle.parent == Page.objects.get(reverse_id="la-cooperation")
+
+    cooperation = client.get("/la-cooperation/").content.decode()
+    assert '<a href="/le-socle-commun/">Le socle commun</a>' in subnav(cooperation)
+    body = cooperation.split('class="flow prose"')[1]
+    assert re.search(
+        r'<a href="/le-socle-commun/"><strong>socle commun d\'existence</strong></a>', body
+    )
+    assert "data-cms-href" not in cooperation  # the link's reference stays in the database
+    agora = client.get("/la-cooperation/animer-dans-l-espace-public/").content.decode()
+    assert 'href="/le-socle-commun/"' in subnav(agora)
+
+    page = client.get("/le-socle-commun/").content.decode()  # the address printed so far
+    assert h1_texts(page) == ["Le socle commun"]
+    nav = page.split('id="menu-principal"')[1].split("</ul>")[0]
+    assert 'aria-current="true">La Coopération<' in nav  # the section is lit in the menu
+    assert "Le socle commun" not in nav
+    breadcrumb = page.split('class="breadcrumb"')[1].split("</nav>")[0]
+    assert 'href="/la-cooperation/">La Coopération<' in breadcrumb
+
+
+@pytest.mark.django_db
+def test_the_socle_commun_is_in_la_cooperation_section_and_linked_from_its_text(client, demo):
+    assert_socle_commun_in_cooperation(client)
+
+
+@pytest.mark.django_db
+def test_a_demo_from_before_moves_the_socle_commun_in_once(client, reload_urls):
+    from coop_site import demo as site_demo
+
+    # What the earlier demo built: La Coopération, and the socle commun at the root,
+    # out of every menu, unlinked.
+    site_demo.load(stdout=io.StringIO())
+    site_demo.ensure_page(
+        reverse_id="socle-commun",
+        title="Le socle commun",
+        slug="le-socle-commun",
+        in_navigation=False,
+        apphook="CommonBaseApphook",
+        apphook_namespace="common_base",
+    )
+    reload_urls()
+    assert client.get("/le-socle-commun/").status_code == 200
+
+    call_command("load_demo", stdout=io.StringIO())
+    reload_urls()
+    after_upgrade = demo_counts()
+    call_command("load_demo", stdout=io.StringIO())
+
+    assert Page.objects.filter(reverse_id="socle-commun").count() == 1
+    assert (
+        PageContent.objects.filter(language="fr", title="Le socle commun").count() == 1
+    )  # no second page
+    assert_socle_commun_in_cooperation(client)
+    assert demo_counts() == after_upgrade
