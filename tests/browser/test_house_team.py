@@ -1,0 +1,84 @@
+"""A house's team, in a real browser: its own hours and closures, a shared activity."""
+
+import datetime
+
+import pytest
+from django.utils import timezone
+
+from houses.models import Activity, House
+from houses.services import house_staff_group_ensure
+from tests.houses.conftest import create_houses_pages
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+@pytest.fixture
+def team_member(django_user_model, reload_urls):
+    create_houses_pages()
+    reload_urls()
+    ors = House.objects.create(
+        name="Maison de quartier des Ors",
+        short_name="Les Ors",
+        slug="les-ors",
+        kind=House.Kind.SOCIAL_CENTRE,
+    )
+    noel = House.objects.create(
+        name="Maison Citoyenne Noël Guichard",
+        short_name="Noël Guichard",
+        slug="noel-guichard",
+        kind=House.Kind.SOCIAL_CENTRE,
+    )
+    for house in (ors, noel):
+        house_staff_group_ensure(house=house)
+    gym = Activity.objects.create(
+        title="Gym douce", slug="gym-douce", category=Activity.Category.ADULTS, weekday=1
+    )
+    gym.houses.set([ors, noel])
+    user = django_user_model.objects.create_user("camille", password="motdepasse", is_staff=True)
+    user.groups.add(ors.staff_group)
+    return ors, noel, gym
+
+
+def test_a_team_updates_its_hours_and_a_shared_activity(live_server, new_page, team_member):
+    ors, noel, gym = team_member
+    closure_start = timezone.localdate() + datetime.timedelta(days=20)
+    page = new_page()
+
+    page.goto(live_server.url + "/admin/")
+    page.fill("#id_username", "camille")
+    page.fill("#id_password", "motdepasse")
+    page.get_by_role("button", name="Connexion").click()
+    page.get_by_role("link", name="Ma maison : Maison de quartier des Ors").click()
+    page.wait_for_url(f"**/admin/houses/house/{ors.pk}/change/")
+    assert page.locator("#id_name").count() == 0  # the name is the Coopération's
+
+    page.locator("#opening_hours-group .add-row a").click()
+    page.select_option("#id_opening_hours-0-weekday", label="mercredi")
+    page.fill("#id_opening_hours-0-opens", "14:00")
+    page.fill("#id_opening_hours-0-closes", "18:00")
+    page.locator("#closures-group .add-row a").click()
+    page.fill("#id_closures-0-starts_on", closure_start.strftime("%d/%m/%Y"))
+    page.fill("#id_closures-0-ends_on", closure_start.strftime("%d/%m/%Y"))
+    page.fill("#id_closures-0-reason", "Formation de l'équipe")
+    page.locator("input[name=_save]").click()
+    page.wait_for_url("**/admin/houses/house/")
+    assert "a été modifié" in page.locator(".messagelist .success").inner_text()
+
+    page.goto(live_server.url + ors.get_absolute_url())
+    hours = page.locator("table.hours")
+    assert "14 h – 18 h" in hours.locator("tr", has_text="ercredi").inner_text()
+    assert "Formation de l'équipe" in page.locator(".closures").inner_text()
+
+    page.goto(live_server.url + f"/admin/houses/activity/{gym.pk}/change/")
+    shared = "Aussi proposée par : Maison Citoyenne Noël Guichard (gérée par son équipe)"
+    assert page.get_by_text(shared).is_visible()
+    page.fill("#id_summary", "Des étirements en douceur, pour tous.")
+    page.locator("input[name=_save]").click()
+    page.wait_for_url("**/admin/houses/activity/")
+    assert "a été modifié" in page.locator(".messagelist .success").inner_text()
+
+    page.goto(live_server.url + gym.get_absolute_url())
+    assert page.get_by_text("Des étirements en douceur, pour tous.").is_visible()
+    places = page.locator("dd ul.plain").first.inner_text()
+    assert "Maison de quartier des Ors" in places
+    assert "Maison Citoyenne Noël Guichard" in places
