@@ -3,7 +3,8 @@
 Each role is a real group as the migrations create it; a user in that group
 (with the "statut équipe") asks for the page that a given action needs:
 "oui" must answer 200, "non" 403. "sa maison" means 200 on the user's house
-and 403 on another house (an event of the house, edited in the admin).
+and 403 on another house (an event of the house, and the house's own change
+page, in the admin).
 """
 
 import datetime
@@ -148,11 +149,18 @@ def check(client, action, world):
     if action == "report":
         return status(client, first_admin_add_url("evaluation", "report"))
     if action == "house":
-        url = "admin:houses_event_change"
-        return (
-            status(client, reverse(url, args=[world["own_event"].pk])),
-            status(client, reverse(url, args=[world["other_event"].pk])),
-        )
+        # An event of the house, and the house's own page (hours, closures).
+        answers = {
+            (
+                status(client, reverse(url, args=[own.pk])),
+                status(client, reverse(url, args=[other.pk])),
+            )
+            for url, own, other in (
+                ("admin:houses_event_change", world["own_event"], world["other_event"]),
+                ("admin:houses_house_change", world["own"], world["other"]),
+            )
+        }
+        return answers.pop() if len(answers) == 1 else answers
     if action == "users":
         return status(client, reverse("admin:auth_user_changelist"))
     raise AssertionError(action)
