@@ -19,6 +19,8 @@ from django.utils.translation import gettext_lazy as _
 from filer.models import Folder
 
 from coop_site.limits import slug_within
+from documents.services import can_upload_document, document_create_from_upload
+from documents.uploads import check_document_upload
 from galleries.models import Gallery
 from news.models import NewsItem
 
@@ -34,16 +36,36 @@ class NewsItemWizardForm(forms.ModelForm):
         ),
     )
 
+    # One file only: the CMS wizard keeps a single file per field between its steps.
+    document = forms.FileField(
+        label=_("Document à télécharger"),
+        required=False,
+        help_text=_(
+            "Facultatif : un PDF, un document bureautique ou une image à offrir en "
+            "téléchargement (programme, affiche...). Il est montré dans l'actualité et publié "
+            "dans la page Documents du site ; d'autres peuvent être ajoutés ensuite avec le "
+            "bloc « Documents à télécharger »."
+        ),
+    )
+
     class Meta:
         model = NewsItem
         fields = ["title", "slug", "published_on", "teaser", "category", "houses"]
         widgets = {"teaser": forms.Textarea(attrs={"rows": 3})}
 
     def __init__(self, *args, **kwargs):
-        # The CMS mixes in its wizard form base, which sets `language_code`.
+        # The CMS mixes in its wizard form base, which sets `language_code` and `_request`.
         super().__init__(*args, **kwargs)
         self.fields["slug"].required = False
         self.fields["slug"].help_text = _("Laissez vide : elle sera tirée du titre.")
+        if not can_upload_document(self._request.user):
+            del self.fields["document"]
+
+    def clean_document(self):
+        document = self.cleaned_data.get("document")
+        if document:
+            check_document_upload(document)
+        return document
 
     def clean_slug(self):
         # Room is left for the "-2" that keeps the slug unique; cut between words.
@@ -66,6 +88,13 @@ class NewsItemWizardForm(forms.ModelForm):
         if body:
             paragraphs = "".join(f"<p>{p.strip()}</p>" for p in body.split("\n\n") if p.strip())
             add_plugin(item.body, "TextPlugin", self.language_code, body=paragraphs)
+        upload = self.cleaned_data.get("document")
+        if upload:
+            document = document_create_from_upload(
+                file=upload, title="", user=self._request.user, houses=item.houses.all()
+            )
+            block = add_plugin(item.body, "DocumentsPlugin", self.language_code)
+            block.documents.add(document)
         return item
 
 

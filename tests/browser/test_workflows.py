@@ -1,9 +1,11 @@
-"""Publishing workflows of issue 6, each driven end to end in Chromium.
+"""Publishing workflows of issues 6 and 9, each driven end to end in Chromium.
 
 1. An editor creates a page with the wizard, adds a text and a gallery,
    previews (visitors keep the published version), then publishes.
 3. An editor publishes a news item: it reaches the home page and the feed.
 4. Two editors open the same page: the second cannot overwrite the first's draft.
+9. An editor publishes a news item with photos and a document, every action
+   counted; a visitor reads it on a phone.
 
 django CMS's edit mode opens forms in a modal holding an iframe; its action
 buttons are copied into the modal's footer, outside the iframe.
@@ -20,7 +22,6 @@ from djangocms_versioning.models import Version
 
 from coop_site.migrations._roles import sync_roles
 from news.models import NewsItem
-from tests.documents.factories import make_document
 from tests.galleries.factories import make_folder, make_image
 from tests.news.factories import home_page, make_house, news_page
 
@@ -302,60 +303,126 @@ def test_editor_creates_previews_and_publishes_a_page_with_a_gallery(
     ]
 
 
-# --- Done when: a news item with a gallery and a document, read on a phone ---------
+# --- Done when: a news item with a gallery and a document, in 15 actions ----------
 
 
-def test_untrained_editor_publishes_a_news_item_with_gallery_and_document_read_on_a_phone(
-    live_server, site, make_editor, party_photos, new_page
+class Actions:
+    """The editor's actions, counted: each click, fill, file choice or key press is one."""
+
+    def __init__(self):
+        self.done = []
+
+    def _count(self, what, locator):
+        self.done.append(f"{what} {locator}")
+
+    def click(self, locator, **kwargs):
+        self._count("clic", locator)
+        locator.click(**kwargs)
+
+    def dblclick(self, locator):
+        # A double click is one gesture; the CMS's wizard list takes it as "choose and go on".
+        self._count("double-clic", locator)
+        locator.dblclick()
+
+    def fill(self, locator, text):
+        self._count("saisie", locator)
+        locator.fill(text)
+
+    def choose_files(self, locator, files):
+        self._count("choix de fichiers", locator)
+        locator.set_input_files(files)
+
+    def press(self, locator, key):
+        self._count(f"touche {key}", locator)
+        locator.press(key)
+
+    def __len__(self):
+        return len(self.done)
+
+
+def photo_file(path, colour, fmt):
+    from PIL import Image
+
+    Image.new("RGB", (640, 480), colour).save(path, fmt)
+    return str(path)
+
+
+def test_editor_publishes_a_news_item_with_photos_and_a_document_in_15_actions_read_on_a_phone(
+    live_server, site, make_editor, new_page, tmp_path
 ):
+    from tests.documents.factories import pdf_bytes
+
     make_editor("alice")
-    make_document("Programme de la fête", year=2026)
+    photos = [
+        photo_file(tmp_path / "fete-1.jpg", "teal", "JPEG"),
+        photo_file(tmp_path / "fete-2.png", "orange", "PNG"),
+        photo_file(tmp_path / "fete-3.jpg", "purple", "JPEG"),
+    ]
+    programme = tmp_path / "programme-de-la-fete.pdf"
+    programme.write_bytes(pdf_bytes(pages=2))
     base = live_server.url
     editor = new_page(viewport={"width": 1280, "height": 900})
+    act = Actions()
 
-    # "Créer" > "Nouvelle actualité": a draft, opened in edit mode.
-    log_in(editor, base, "alice", "/")
-    editor.locator(".cms-toolbar").get_by_text("Créer", exact=True).click()
-    modal_frame(editor).get_by_text("Nouvelle actualité", exact=True).click()
-    modal_button(editor, "Suivant").click()
-    modal_frame(editor).locator("#id_1-title").fill("La fête de quartier en images")
-    modal_frame(editor).locator("#id_1-teaser").fill("Les photos de la fête et son programme.")
-    modal_button(editor, "Créer").click()
-    editor.wait_for_url(re.compile(r".*/edit/\d+/.*"))
+    # Logged in (3 actions).
+    editor.goto(f"{base}/admin/login/?next=/")
+    act.fill(editor.locator("#id_username"), "alice")
+    act.fill(editor.locator("#id_password"), PASSWORD)
+    act.press(editor.locator("#id_password"), "Enter")
+    editor.wait_for_url(base + "/")
+
+    # "Créer" > "Nouvelle actualité", with the programme to download (6 actions).
+    act.click(editor.locator(".cms-toolbar").get_by_text("Créer", exact=True))
+    act.dblclick(modal_frame(editor).get_by_text("Nouvelle actualité", exact=True))
+    wizard = modal_frame(editor)
+    act.fill(wizard.locator("#id_1-title"), "La fête de quartier en images")
+    act.fill(wizard.locator("#id_1-teaser"), "Les photos de la fête et son programme.")
+    act.choose_files(wizard.get_by_label("Document à télécharger"), str(programme))
+    act.click(modal_button(editor, "Créer"))
+    # The new item opens where blocks are added.
+    editor.wait_for_url(re.compile(r".*/structure/\d+/.*"))
+    editor.locator(".cms-structure-content").wait_for()
     item = NewsItem.objects.get(title="La fête de quartier en images")
     assert item.status == NewsItem.Status.DRAFT
 
-    # Its body: a gallery of the party's folder and the programme to download.
-    open_structure(editor)
-    frame = add_plugin(editor, "Contenu principal", "Galerie photo")
-    frame.locator("#id_title").fill("Photos de la fête")
-    choose_folder(editor, frame, "Fête de quartier")
-    save_modal(editor)
-    frame = add_plugin(editor, "Contenu principal", "Documents à télécharger")
-    frame.locator("#id_documents_from option", has_text="Programme de la fête").dblclick()
-    save_modal(editor)
+    # A gallery block with three photos sent at once, each described (7 actions).
+    act.click(
+        editor.locator(".cms-dragbar")
+        .filter(has=editor.locator(".cms-dragbar-title[title='Contenu principal']"))
+        .locator(".cms-submenu-add")
+    )
+    act.click(editor.locator(".cms-plugin-picker:visible").get_by_text("Galerie photo", exact=True))
+    gallery = modal_frame(editor)
+    gallery.locator("form").wait_for()
+    act.choose_files(gallery.get_by_label("Ajouter des photos"), photos)
+    # Each photo needs its alt text before the public sees it: one field per photo,
+    # labelled with its file name, in the same form (expected from the galleries app;
+    # today the text can only be typed in the media library, image by image).
+    for n in range(1, 4):
+        act.fill(gallery.get_by_label(re.compile(rf"fete-{n}\.")), f"Photo {n} de la fête")
+    act.click(modal_button(editor, "Enregistrer"))
+    editor.locator(".cms-modal").wait_for(state="hidden")
 
-    # Previewed at its address, while visitors get nothing yet.
-    editor.goto(base + item.get_absolute_url())
-    assert "le public ne la voit pas" in editor.locator("main").inner_text()
-    assert editor.locator("main img[alt='Photo 1 de la fête']").count() == 1
-    assert "Programme de la fête" in editor.locator("main").inner_text()
-    assert new_page().goto(base + item.get_absolute_url()).status == 404
-
-    # Published from the toolbar's "Actualités" menu.
-    editor.locator(".cms-toolbar").get_by_text("Actualités", exact=True).click()
-    editor.get_by_text("Titre, date, image et publication de cette actualité").click()
-    modal_frame(editor).locator("#id_status").select_option("published")
-    save_modal(editor)
+    # Published from the toolbar (1 action).
+    act.click(editor.locator(".cms-toolbar").get_by_text("Publier", exact=True))
+    editor.wait_for_url("**" + item.get_absolute_url())
+    assert "est publiée" in editor.locator(".cms-messages").inner_text()
     assert NewsItem.objects.get(pk=item.pk).status == NewsItem.Status.PUBLISHED
 
-    # A visitor on a phone finds it in the list and reads it comfortably.
+    assert len(act) <= 15, "\n".join(act.done)
+
+    # A visitor on a phone finds it in the list, sees the photos and gets the programme.
     phone = new_page(viewport={"width": 375, "height": 740})
     phone.goto(base + "/actualites/")
     phone.get_by_role("link", name="La fête de quartier en images").click()
     phone.wait_for_url("**" + item.get_absolute_url())
     main = phone.locator("main")
     assert "le public ne la voit pas" not in main.inner_text()
-    assert main.locator("img[alt^='Photo ']").count() == 3
-    assert main.get_by_role("link", name=re.compile("Programme de la fête")).count() == 1
+    assert [img.get_attribute("alt") for img in main.locator("img[alt^='Photo ']").all()] == [
+        f"Photo {n} de la fête" for n in range(1, 4)
+    ]
+    link = main.get_by_role("link", name=re.compile("Programme de la fete"))
+    with phone.expect_download() as download_info:
+        link.click()
+    assert open(download_info.value.path(), "rb").read().startswith(b"%PDF-")
     assert phone.evaluate("document.documentElement.scrollWidth") <= 375

@@ -113,3 +113,47 @@ def test_news_wizard_opens_the_new_item_in_structure_mode(editor):
 
     assert url == get_object_structure_url(item)
     assert "/structure/" in url
+
+
+def test_news_wizard_takes_a_document_to_download(editor):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from documents.models import Document
+    from tests.documents.factories import pdf_bytes
+
+    house = make_house()
+    data = {
+        "title": "Fête de quartier",
+        "published_on": "2026-06-21",
+        "teaser": "Le programme.",
+        "houses": [house.pk],
+    }
+    upload = SimpleUploadedFile("programme-de-la-fete.pdf", pdf_bytes())
+    form = NewsItemWizardForm(data=data, files={"document": upload}, **wizard_kwargs(editor))
+    assert "Document à télécharger" in form.as_div()
+    assert form.is_valid(), form.errors
+    item = form.save()
+
+    document = Document.objects.get()
+    assert document.title == "Programme de la fete" and document.is_published
+    assert document.file.is_public and list(document.houses.all()) == [house]
+    block = item.body.get_plugins().get()
+    assert block.plugin_type == "DocumentsPlugin"
+    assert list(block.get_bound_plugin().documents.all()) == [document]
+
+
+def test_news_wizard_refuses_a_fake_document_at_its_field(editor):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from documents.models import Document
+
+    upload = SimpleUploadedFile("programme.pdf", b"pas un PDF")
+    form = NewsItemWizardForm(
+        data={"title": "Fête", "published_on": "2026-06-21", "teaser": "y"},
+        files={"document": upload},
+        **wizard_kwargs(editor),
+    )
+
+    assert list(form.errors) == ["document"]
+    assert "quel que soit son nom" in form.errors["document"][0]
+    assert not NewsItem.objects.exists() and not Document.objects.exists()
