@@ -706,13 +706,19 @@ def _pages(stdout):
         return
     if existing is not None and existing.parent_id is None:
         _move_common_base_into_cooperation(common_base, cooperation, stdout=stdout)
-    _link_common_base_from_cooperation(common_base, cooperation, stdout=stdout)
+    for reverse_id, words in COMMON_BASE_MENTIONS.items():
+        source = find_page(reverse_id)
+        if source is not None:
+            _link_common_base_from(common_base, source=source, words=words, stdout=stdout)
 
 
 COMMON_BASE_REVERSE_ID = "socle-commun"
 COMMON_BASE_URL = "le-socle-commun"
-# How La Coopération's demo text names the socle commun, before and after the link.
-COMMON_BASE_NAMED = "<strong>socle commun d'existence</strong>"
+# Where the demo texts of La Coopération's section name the socle commun.
+COMMON_BASE_MENTIONS = {
+    "la-cooperation": "<strong>socle commun d'existence</strong>",
+    "agora": "socle commun de la Coopération",
+}
 
 
 def _move_common_base_into_cooperation(page, cooperation, *, stdout):
@@ -727,26 +733,26 @@ def _move_common_base_into_cooperation(page, cooperation, *, stdout):
     revise_page(page, change=show_in_menu, stdout=stdout)
 
 
-def _link_common_base_from_cooperation(page, cooperation, *, stdout):
-    """Link the words "socle commun" of La Coopération's text to the page, once.
+def _link_common_base_from(page, *, source, words, stdout):
+    """Link `words` of the `source` page's text to the socle commun `page`, once.
 
     The link names the page (`data-cms-href`), so it follows the page if it moves.
     """
     link = (
         f'<a href="{page.get_absolute_url(LANGUAGE)}" data-cms-href="cms.page:{page.pk}">'
-        f"{COMMON_BASE_NAMED}</a>"
+        f"{words}</a>"
     )
 
     def unlinked(plugin):
-        return COMMON_BASE_NAMED in plugin.body and f"cms.page:{page.pk}" not in plugin.body
+        return words in plugin.body and f"cms.page:{page.pk}" not in plugin.body
 
-    published = PageContent.objects.filter(page=cooperation, language=LANGUAGE).first()
+    published = PageContent.objects.filter(page=source, language=LANGUAGE).first()
     if published is None or not any(map(unlinked, text_plugins(published, "content"))):
         return  # already linked, or the team rewrote the text
 
     def add_link(content):
         for plugin in filter(unlinked, text_plugins(content, "content")):
-            plugin.body = plugin.body.replace(COMMON_BASE_NAMED, link)
+            plugin.body = plugin.body.replace(words, link, 1)
             plugin.save()
 
-    revise_page(cooperation, change=add_link, stdout=stdout)
+    revise_page(source, change=add_link, stdout=stdout)

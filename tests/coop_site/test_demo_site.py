@@ -1,5 +1,6 @@
 import io
 import re
+from html import unescape
 
 import pytest
 from cms.api import add_plugin
@@ -162,6 +163,9 @@ def assert_socle_commun_in_cooperation(client):
     assert "data-cms-href" not in cooperation  # the link's reference stays in the database
     agora = client.get("/la-cooperation/animer-dans-l-espace-public/").content.decode()
     assert 'href="/le-socle-commun/"' in subnav(agora)
+    body = agora.split('class="flow prose"')[1]
+    # The text plugin writes accents as entities once the text holds a page link.
+    assert '<a href="/le-socle-commun/">socle commun de la Coopération</a>' in unescape(body)
 
     page = client.get("/le-socle-commun/").content.decode()  # the address printed so far
     assert h1_texts(page) == ["Le socle commun"]
