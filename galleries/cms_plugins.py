@@ -35,6 +35,7 @@ class GalleryPlugin(CMSPluginBase):
 
     class Media:
         css = {"all": ["css/galleries.css"]}
+        js = ["js/gallery-upload.js"]
 
     def get_form(self, request, obj=None, **kwargs):
         form_class = super().get_form(request, obj, **kwargs)
@@ -42,10 +43,19 @@ class GalleryPlugin(CMSPluginBase):
         form_class.user = request.user
         return form_class
 
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        form = context["adminform"].form
+        if request.method == "POST":
+            form.refused_photos()
+        return super().render_change_form(request, context, add, change, form_url, obj)
+
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
         add_gallery_photos(
-            gallery=form.instance, files=form.cleaned_data.get("new_photos"), user=request.user
+            gallery=form.instance,
+            files=form.cleaned_data.get("new_photos"),
+            alts=form.new_photo_alts,
+            user=request.user,
         )
 
     def render(self, context, instance, placeholder):

@@ -1,3 +1,5 @@
+import json
+
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
@@ -6,20 +8,41 @@ from filer.models import Image
 from filer.validation import validate_upload
 from PIL import Image as PILImage
 
-from .models import Gallery
+from .models import Gallery, GalleryItem
 from .services import gallery_images, media_library_form, missing_alt_message, upload_mime_type
 
 PHOTO_FORMATS = {"JPEG", "PNG", "GIF", "WEBP"}
+#: Both places an alt text may end up in (the media library, a hand-picked item) hold it.
+ALT_MAX_LENGTH = min(
+    Image._meta.get_field("default_alt_text").max_length,
+    GalleryItem._meta.get_field("alt_text").max_length,
+)
 
 
 class MultiplePhotosInput(forms.ClearableFileInput):
+    """The file input; static/js/gallery-upload.js adds an alt-text field per chosen photo.
+
+    The fields it adds are named `<name>_alt` (repeated, in file order) and
+    `<name>_decorative` (the photo's position, from 0, when ticked).
+    """
+
     allow_multiple_selected = True
+
+    def __init__(self, attrs=None):
+        super().__init__(
+            {
+                "accept": "image/jpeg,image/png,image/gif,image/webp",
+                "data-photo-alts": "",
+                "data-alt-maxlength": str(ALT_MAX_LENGTH),
+                **(attrs or {}),
+            }
+        )
 
 
 class PhotosField(forms.FileField):
     """Several photos at once, each checked as the media library would, and read by Pillow."""
 
-    widget = MultiplePhotosInput(attrs={"accept": "image/jpeg,image/png,image/gif,image/webp"})
+    widget = MultiplePhotosInput
 
     def clean(self, data, initial=None):
         uploads = [f for f in (data if isinstance(data, list | tuple) else [data]) if f]
@@ -89,12 +112,14 @@ class GalleryForm(forms.ModelForm):
         help_text=gettext_lazy(
             "Choisissez une ou plusieurs photos (JPEG, PNG, GIF ou WebP) : elles rejoignent le "
             "dossier de la galerie dans la médiathèque (un nouveau dossier à son nom si elle n'en "
-            "a pas). Donnez ensuite à chacune un texte alternatif : d'ici là, le public ne la "
-            "voit pas."
+            "a pas). Tapez sous le bouton le texte alternatif de chacune (ou cochez "
+            "« décorative ») : sans lui, le public ne la voit pas."
         ),
     )
     #: The editor who sends the form (set by the plugin's get_form): owner of the photos.
     user = None
+    #: The new photos' alt texts, once the form is valid (see clean_new_photos).
+    new_photo_alts = ()
 
     class Meta:
         model = Gallery
@@ -115,10 +140,74 @@ class GalleryForm(forms.ModelForm):
             ).order_by("original_filename")
             field.label_from_instance = lambda image: image.original_filename or image.label
 
+    def clean_new_photos(self):
+        """The photos, and beside them (`self.new_photo_alts`) their alt texts in file order.
+
+        Each is as GalleryImage.alt: the text, "" for a decorative photo, None
+        when left empty (the photo then waits, hidden from the public).
+        """
+        uploads = self.cleaned_data["new_photos"]
+        texts = self.posted_list("new_photos_alt")
+        decorative = set(self.posted_list("new_photos_decorative"))
+        alts, errors = [], []
+        for n, upload in enumerate(uploads):
+            text = " ".join((texts[n] if n < len(texts) else "").split())
+            if str(n) in decorative:
+                alts.append("")
+            elif len(text) > ALT_MAX_LENGTH:
+                errors.append(
+                    _(
+                        "Le texte alternatif de « %(name)s » a %(length)d caractères : "
+                        "raccourcissez-le à %(max)d au plus."
+                    )
+                    % {"name": upload.name, "length": len(text), "max": ALT_MAX_LENGTH}
+                )
+            else:
+                alts.append(text or None)
+        if errors:
+            raise ValidationError(errors)
+        self.new_photo_alts = alts
+        return uploads
+
+    def posted_list(self, name):
+        key = self.add_prefix(name)
+        return self.data.getlist(key) if hasattr(self.data, "getlist") else []
+
+    def refused_photos(self):
+        """After a refused submit: tell that the chosen photos must be chosen again.
+
+        A browser never fills a file input back in; the alt texts typed for them
+        are handed to the script, which puts them back when the same files are
+        chosen again.
+        """
+        uploads = self.files.getlist(self.add_prefix("new_photos")) if self.files else []
+        if not uploads or not self.is_bound or not self.errors:
+            return
+        texts = self.posted_list("new_photos_alt")
+        typed = {
+            upload.name: texts[n].strip()
+            for n, upload in enumerate(uploads)
+            if n < len(texts) and texts[n].strip()
+        }
+        field = self.fields["new_photos"]
+        field.widget.attrs["data-typed-alts"] = json.dumps(typed, ensure_ascii=False)
+        message = _(
+            "Les photos choisies (%(names)s) n'ont pas été envoyées, car le formulaire est à "
+            "corriger : choisissez-les à nouveau avec « Ajouter des photos », les textes "
+            "alternatifs déjà tapés reviendront."
+        ) % {"names": ", ".join(f"« {upload.name} »" for upload in uploads)}
+        if message not in self.errors.get("new_photos", []):
+            self.add_error("new_photos", message)
+
     def clean(self):
         cleaned = super().clean()
         folder = cleaned.get("folder")
         if folder is None or "decorative_images" not in self.fields:
+            return cleaned
+        if cleaned.get("new_photos"):
+            # Refusing now would throw the chosen photos away: the gallery is saved,
+            # and the images still waiting for a text stay hidden from the public
+            # (its edit-mode notice lists them, and a page holding them is not published).
             return cleaned
         probe = Gallery(title=cleaned.get("title", ""), folder=folder)
         decorative_ids = {image.pk for image in cleaned.get("decorative_images") or []}

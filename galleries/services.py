@@ -150,16 +150,20 @@ def new_gallery_folder(*, gallery, user):
     return Folder.objects.create(name=name, owner=user)
 
 
-def add_gallery_photos(*, gallery, files, user):
+def add_gallery_photos(*, gallery, files, user, alts=()):
     """Put uploaded photos in the media library, as its own uploader does, then in the gallery.
 
     They go into the gallery's folder; a gallery of hand-picked images gets
     them as new items; an empty gallery gets a new folder named after it.
-    Their alt text is left for the editor (the gallery holds them back
-    from the public and says so in edit mode until it is typed).
+    `alts` gives, in file order, each photo's alt text as GalleryImage.alt
+    does: a text, "" for a decorative photo, None when the editor left it
+    (the gallery then holds the photo back from the public and says so in
+    edit mode until it is typed).
     """
     if not files:
         return []
+    alts = list(alts)[: len(files)]
+    alts += [None] * (len(files) - len(alts))
     hand_picked = gallery.folder_id is None and gallery.items.exists()
     if gallery.folder_id is None and not hand_picked:
         gallery.folder = new_gallery_folder(gallery=gallery, user=user)
@@ -169,16 +173,28 @@ def add_gallery_photos(*, gallery, files, user):
     if hand_picked:
         folder = new_gallery_folder(gallery=gallery, user=user)
     images = []
-    for upload in files:
+    for upload, alt in zip(files, alts, strict=True):
         # As filer's ajax_upload creates a file (forms.PhotosField checked it first).
         image = media_library_form(upload, user=user).save(commit=False)
         image.mime_type = upload_mime_type(upload)
         image.is_public = filer_settings.FILER_IS_PUBLIC_DEFAULT
         image.folder = folder
+        # The media library keeps the text too: the photo is described wherever it is reused.
+        image.default_alt_text = alt or None
         image.save()
         images.append(image)
     if hand_picked:
         last = gallery.items.order_by("-position").values_list("position", flat=True).first() or 0
-        for n, image in enumerate(images, start=1):
-            GalleryItem.objects.create(gallery=gallery, image=image, position=last + n)
+        for n, (image, alt) in enumerate(zip(images, alts, strict=True), start=1):
+            GalleryItem.objects.create(
+                gallery=gallery,
+                image=image,
+                position=last + n,
+                alt_text=alt or "",
+                is_decorative=alt == "",
+            )
+    else:
+        gallery.decorative_images.add(
+            *(i for i, alt in zip(images, alts, strict=True) if alt == "")
+        )
     return images
