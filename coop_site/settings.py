@@ -246,6 +246,9 @@ THUMBNAIL_PROCESSORS = (
     "easy_thumbnails.processors.filters",
 )
 FILER_CANONICAL_URL = "documents-permanents/"
+# Folder permissions: editors and administrators hold the whole library, each
+# house's team its house's folder only (houses.media, coop_site/migrations/_roles.py).
+FILER_ENABLE_PERMISSIONS = True
 
 # --- coop_site ----------------------------------------------------------------
 # Every form shows its text fields' length limits and refuses longer text at

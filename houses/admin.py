@@ -1,9 +1,14 @@
 from django.contrib import admin
+from django.http import JsonResponse
+from django.urls import path
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
+from filer.admin import clipboardadmin
+from filer.models import Clipboard
 
 from coop_site.images import renditions
 
+from .media import upload_folder
 from .models import (
     Action,
     Activity,
@@ -32,6 +37,45 @@ def image_preview(image):
         width,
         height,
     )
+
+
+def ajax_upload(request, folder_id=None):
+    """Filer's uploader, but a house's team uploading "without a folder" fills its house's.
+
+    The file widget posts without a folder: filer would then put the file in
+    the last folder browsed, or in "unsorted files", which the other houses'
+    teams reach by searching the library.
+    """
+    if folder_id is None and request.user.has_perm("filer.add_file"):
+        folder = upload_folder(
+            request.user, last_folder_id=request.session.get("filer_last_folder_id")
+        )
+        if folder is False:
+            return JsonResponse(
+                {
+                    "error": str(
+                        _("Vous n'avez pas de dossier de la médiathèque où déposer ce fichier.")
+                    )
+                },
+                status=403,
+            )
+        if folder is not None:
+            folder_id = folder.pk
+    return clipboardadmin.ajax_upload(request, folder_id=folder_id)
+
+
+class ClipboardAdmin(clipboardadmin.ClipboardAdmin):
+    def get_urls(self):
+        upload = self.admin_site.admin_view(ajax_upload)
+        # Before filer's own patterns, which have the same names and paths.
+        return [
+            path("operations/upload/<int:folder_id>/", upload, name="filer-ajax_upload"),
+            path("operations/upload/no_folder/", upload, name="filer-ajax_upload"),
+        ] + super().get_urls()
+
+
+admin.site.unregister(Clipboard)
+admin.site.register(Clipboard, ClipboardAdmin)
 
 
 class SampleFlagMixin:

@@ -54,8 +54,10 @@ class HousesToolbar(CMSToolbar):
                 _("Horaires, fermetures et coordonnées"),
                 url=admin_reverse("houses_house_change", args=[house.pk]),
             )
-        # A house's team changes its hours, not the page's text (no text plugins).
-        if user.has_perms(["houses.change_house", "djangocms_text.add_text"]):
+        # Offered to whoever may write this house's presentation (its team included).
+        if house.has_placeholder_change_permission(user) and user.has_perm(
+            "djangocms_text.add_text"
+        ):
             menu.add_link_item(_("Écrire la présentation"), url=get_object_edit_url(house))
         if user.has_perm("houses.view_activity"):
             menu.add_sideframe_item(

@@ -156,6 +156,18 @@ class House(models.Model):
     def presentation(self):
         return get_placeholder_from_slot(self.placeholders, "presentation")
 
+    def has_placeholder_change_permission(self, user):
+        """django CMS asks this before any plugin of the presentation is added or changed.
+
+        Each house's team writes its own house's presentation only: "may change
+        houses" alone would let it write every house's.
+        """
+        from .permissions import managed_houses  # permissions imports this module
+
+        return user.has_perm("houses.change_house") and (
+            managed_houses(user).filter(pk=self.pk).exists()
+        )
+
     @property
     def is_cooperation(self):
         return self.kind == self.Kind.COOPERATION

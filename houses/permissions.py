@@ -13,6 +13,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from .media import upload_folder
 from .models import House
 
 COOPERATION_WIDE_GROUP = "Équipe Coopération (toutes les maisons)"
@@ -29,8 +30,14 @@ def manages_all_houses(user):
 
 
 def can_upload_media(user):
-    """May `user` put a file in the media library, as the filer widget's uploader does?"""
-    return user.has_perms(["filer.add_file", "filer.change_folder"])
+    """May `user` put a file in the media library, as the filer widget's uploader does?
+
+    The model permissions, and a folder to put it in: the whole library, or
+    their house's folder (see houses.media).
+    """
+    return user.has_perms(["filer.add_file", "filer.change_folder"]) and (
+        upload_folder(user) is not False
+    )
 
 
 def managed_houses(user):
@@ -157,6 +164,16 @@ class HouseScopedAdminMixin:
         if not self.media_fields or can_upload_media(request.user):
             return fieldsets
         return without_fields(fieldsets, self.media_fields)
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        if self.media_fields and can_upload_media(request.user):
+            # The file widget uploads to, and its "choose" link opens, the last
+            # folder browsed: for a house's team, their house's folder.
+            last = request.session.get("filer_last_folder_id")
+            folder = upload_folder(request.user, last_folder_id=last)
+            if folder and folder.pk != last:
+                request.session["filer_last_folder_id"] = folder.pk
+        return super().changeform_view(request, object_id, form_url, extra_context)
 
     def get_queryset(self, request):
         queryset = super().get_queryset(request)

@@ -14,6 +14,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from .media import house_folder_ensure
 from .models import ContactMessage, House
 from .permissions import COOPERATION_WIDE_GROUP
 
@@ -118,6 +119,27 @@ STAFF_PERMISSIONS = [
     ("charter", "change_commitmentprogress"),
     ("charter", "delete_commitmentprogress"),
     ("charter", "view_commitmentprogress"),
+    # The house's folder in the media library (its photo, its events' images,
+    # its charter evidence): which folder is filer's folder permissions' job
+    # (houses.media); these only let the team use the library at all.
+    ("filer", "can_use_directory_listing"),
+    ("filer", "view_folder"),
+    ("filer", "add_folder"),
+    ("filer", "change_folder"),
+    ("filer", "add_file"),
+    ("filer", "change_file"),
+    ("filer", "delete_file"),
+    ("filer", "view_file"),
+    ("filer", "add_image"),
+    ("filer", "change_image"),
+    ("filer", "delete_image"),
+    ("filer", "view_image"),
+    # The house's presentation, written in the CMS's edit mode on its own page:
+    # House.has_placeholder_change_permission limits these to the team's house.
+    ("djangocms_text", "add_text"),
+    ("djangocms_text", "change_text"),
+    ("djangocms_text", "delete_text"),
+    ("djangocms_text", "view_text"),
 ]
 
 
@@ -135,18 +157,26 @@ def staff_permissions():
 
 @transaction.atomic
 def house_staff_group_ensure(*, house):
-    """Give `house` its staff group ("Équipe <short name>"), with the staff permissions."""
+    """Give `house` its staff group ("Équipe <short name>"), with the staff permissions.
+
+    And the group's folder in the media library, named after the house.
+    """
     if house.staff_group_id is None:
         group, _created = Group.objects.get_or_create(name=staff_group_name(house))
         house.staff_group = group
         house.save(update_fields=["staff_group"])
     house.staff_group.permissions.add(*staff_permissions())
+    house_folder_ensure(
+        house=house, cooperation_group=Group.objects.filter(name=COOPERATION_WIDE_GROUP).first()
+    )
     return house.staff_group
 
 
 def cooperation_group_ensure():
     group, _created = Group.objects.get_or_create(name=COOPERATION_WIDE_GROUP)
     group.permissions.add(*staff_permissions())
+    for house in House.objects.filter(staff_group__isnull=False):
+        house_folder_ensure(house=house, cooperation_group=group)
     return group
 
 

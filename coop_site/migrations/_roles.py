@@ -94,3 +94,21 @@ def sync_roles(apps, schema_editor=None):
     editor.permissions.set(editor_permissions(Permission))
     administrator, _ = Group.objects.get_or_create(name=ADMINISTRATOR)
     administrator.permissions.set(Permission.objects.all())
+
+
+def sync_folder_permissions(apps, schema_editor=None):
+    """Editors and administrators keep the whole media library once folder
+    permissions are on (FILER_ENABLE_PERMISSIONS): one permission "all
+    items", on no folder, for each group. Each house's team gets its own
+    folder from the houses app."""
+    Group = apps.get_model("auth", "Group")
+    FolderPermission = apps.get_model("filer", "FolderPermission")
+    allow = 1  # FolderPermission.ALLOW
+    for name in (EDITOR, ADMINISTRATOR):
+        group, _ = Group.objects.get_or_create(name=name)
+        FolderPermission.objects.update_or_create(
+            group=group,
+            folder=None,
+            type=0,  # FolderPermission.ALL
+            defaults={"can_read": allow, "can_edit": allow, "can_add_children": allow},
+        )
