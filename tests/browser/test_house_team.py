@@ -82,3 +82,54 @@ def test_a_team_updates_its_hours_and_a_shared_activity(live_server, new_page, t
     places = page.locator("dd ul.plain").first.inner_text()
     assert "Maison de quartier des Ors" in places
     assert "Maison Citoyenne Noël Guichard" in places
+
+
+def png_base64():
+    import base64
+    import io
+
+    from PIL import Image
+
+    buffer = io.BytesIO()
+    Image.new("RGB", (320, 200), (40, 110, 170)).save(buffer, format="PNG")
+    return base64.b64encode(buffer.getvalue()).decode()
+
+
+DROP_FILE = """([selector, name, data]) => {
+    const bytes = Uint8Array.from(atob(data), (c) => c.charCodeAt(0));
+    const transfer = new DataTransfer();
+    transfer.items.add(new File([bytes], name, {type: "image/png"}));
+    const target = document.querySelector(selector);
+    for (const type of ["dragenter", "dragover", "drop"]) {
+        target.dispatchEvent(new DragEvent(type, {dataTransfer: transfer, bubbles: true}));
+    }
+}"""
+
+
+def test_a_team_sets_its_house_photo_through_the_media_library_widget(
+    live_server, new_page, team_member
+):
+    ors, _noel, _gym = team_member
+    page = new_page()
+    page.goto(live_server.url + "/admin/")
+    page.fill("#id_username", "camille")
+    page.fill("#id_password", "motdepasse")
+    page.get_by_role("button", name="Connexion").click()
+    page.get_by_role("link", name="Ma maison : Maison de quartier des Ors").click()
+    page.wait_for_url(f"**/admin/houses/house/{ors.pk}/change/")
+
+    # The file widget's own uploader: drop a photo on it, as from the desktop.
+    page.evaluate(
+        DROP_FILE, [".field-photo .js-filer-dropzone", "facade-des-ors.png", png_base64()]
+    )
+    page.wait_for_function("document.querySelector('#id_photo').value !== ''")
+    page.locator("input[name=_save]").click()
+    page.wait_for_url("**/admin/houses/house/")
+    assert "a été modifié" in page.locator(".messagelist .success").inner_text()
+
+    ors.refresh_from_db()
+    assert ors.photo.folder.name == "Maison de quartier des Ors"
+    page.goto(live_server.url + ors.get_absolute_url())
+    photo = page.locator("figure.figure img")
+    assert "facade-des-ors" in photo.get_attribute("src")
+    assert photo.evaluate("img => img.complete && img.naturalWidth > 0")

@@ -188,10 +188,12 @@ def test_toolbar_offers_new_event_and_activity_and_the_house_links(client, two_h
     assert f"/admin/houses/contactmessage/?house__id__exact={alpha.pk}" in own
     assert "Nouvel événement" in other
     assert f"organiser__id__exact={beta.pk}" not in other
-    # Its own house's hours, yes; the page's text needs the editors' text plugins.
+    # Its own house's hours and presentation; nothing on another house's page.
     assert f"/admin/houses/house/{alpha.pk}/change/" in own
     assert f"/admin/houses/house/{beta.pk}/change/" not in other
-    assert "Écrire la présentation" not in own
+    # The team writes its own house's presentation, not another's.
+    assert "Écrire la présentation" in own
+    assert "Écrire la présentation" not in other
 
 
 def test_toolbar_is_absent_for_visitors(client, two_houses, reload_urls):

@@ -76,9 +76,7 @@ def test_a_team_uploads_into_its_house_folder_only(team_client, houses):
     assert not File.objects.filter(original_filename="intrus.png").exists()
 
 
-def test_a_team_upload_without_folder_lands_in_its_house_folder_never_unsorted(
-    team_client, houses
-):
+def test_a_team_upload_without_folder_lands_in_its_house_folder_never_unsorted(team_client, houses):
     ors, nicolas = houses
     # Even after opening another house's folder in the library.
     session = team_client.session

@@ -20,8 +20,10 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import NoReverseMatch, reverse
 from filer.fields.file import AdminFileFormField
 from filer.fields.image import AdminImageFormField
+from filer.models import File
 from PIL import Image
 
+from houses.media import house_folder
 from houses.models import House
 from houses.services import house_staff_group_ensure
 from tests.documents.factories import pdf_bytes
@@ -183,3 +185,8 @@ def test_every_admin_form_a_role_opens_can_be_saved(client, django_user_model, h
 
     assert opened, role  # every role has something to do in the admin
     assert not problems, "\n".join(problems)
+    if role == "Équipe <maison>":
+        # The team is offered the image fields (house photo, event image...):
+        # its files went to its house's folder, none to "unsorted files".
+        assert File.objects.filter(folder=house_folder(house)).exists()
+        assert not File.objects.filter(folder__isnull=True).exists()
