@@ -42,11 +42,10 @@ class LimitedBoundField(BoundField):
         self.max_length = typed_text_limit(field)
         if self.max_length:
             # Help texts are HTML in Django's templates (rendered `|safe`).
-            self.help_text = " ".join(
-                part
-                for part in (str(self.help_text).strip(), f"{limit_text(self.max_length)}.")
-                if part
-            )
+            help_text = str(self.help_text).strip()
+            if help_text and help_text[-1] not in ".!?…»":
+                help_text += "."
+            self.help_text = f"{help_text} {limit_text(self.max_length)}.".strip()
 
     def build_widget_attrs(self, attrs, widget=None):
         attrs = super().build_widget_attrs(attrs, widget)

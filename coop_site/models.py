@@ -48,5 +48,9 @@ class Figure(AltTextMixin, CMSPlugin):
     credit = models.CharField(_("crédit"), max_length=120, blank=True)
     wide = models.BooleanField(_("pleine largeur"), default=False)
 
+    class Meta:
+        verbose_name = _("image avec légende")
+        verbose_name_plural = _("images avec légende")
+
     def __str__(self):
         return self.caption or self.alt_text or str(_("Image"))

@@ -157,7 +157,9 @@ LOGIN_URL = "admin:login"
 
 LANGUAGE_CODE = "fr"
 LANGUAGES = [("fr", _("Français"))]
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# Our own strings (`make messages`), then French for the CMS's staff screens
+# where upstream has none (written by hand, see its header).
+LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale" / "third_party"]
 TIME_ZONE = "Europe/Paris"
 USE_I18N = True
 USE_TZ = True
@@ -209,6 +211,9 @@ CMS_TEMPLATES = [
 ]
 CMS_PERMISSION = False
 CMS_TOOLBAR_ANONYMOUS_ON = False
+# The toolbar's "Help" menu only links to django CMS's English sites
+# (documentation, Discord, "What's new" blog): staff have the README instead.
+CMS_ENABLE_HELP = False
 # Rendered placeholders are cached for anonymous visitors; django CMS
 # invalidates them on publish through the shared cache above.
 CMS_PLACEHOLDER_CACHE = True

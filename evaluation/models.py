@@ -204,8 +204,12 @@ class Report(models.Model):
         height_field="cover_height",
         blank=True,
     )
-    cover_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
-    cover_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    cover_width = models.PositiveIntegerField(
+        _("largeur de la couverture"), null=True, blank=True, editable=False
+    )
+    cover_height = models.PositiveIntegerField(
+        _("hauteur de la couverture"), null=True, blank=True, editable=False
+    )
     extracted_text = models.TextField(_("texte extrait"), blank=True, editable=False)
     needs_processing = models.BooleanField(
         _("couverture ou texte à refaire"),
@@ -303,6 +307,9 @@ class Report(models.Model):
         if self.end_year:
             return f"{self.year}-{self.end_year}"
         return str(self.year)
+
+    # The column title of admin lists that show the period.
+    period_label.fget.short_description = _("période")
 
     @property
     def is_published(self):
@@ -564,6 +571,10 @@ class FleurPluginModel(CMSPlugin):
         help_text=_("Le tableau donne les mêmes chiffres en texte, pour tous les lecteurs."),
     )
 
+    class Meta:
+        verbose_name = _("Fleur de l'utilité sociale")
+        verbose_name_plural = _("Fleurs de l'utilité sociale")
+
     def __str__(self):
         return str(self.report) if self.report_id else str(_("Dernier rapport publié"))
 
@@ -572,6 +583,10 @@ class LatestReportsPluginModel(CMSPlugin):
     count = models.PositiveSmallIntegerField(
         _("nombre de rapports"), default=3, validators=[MinValueValidator(1)]
     )
+
+    class Meta:
+        verbose_name = _("derniers rapports d'évaluation")
+        verbose_name_plural = _("derniers rapports d'évaluation")
 
     def __str__(self):
         return str(self.count)

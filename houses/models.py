@@ -131,7 +131,7 @@ class House(models.Model):
             "le site affiche alors la mention « exemple »."
         ),
     )
-    placeholders = PlaceholderRelationField()
+    placeholders = PlaceholderRelationField(verbose_name=_("zones de contenu"))
 
     objects = HouseQuerySet.as_manager()
 
@@ -464,7 +464,7 @@ class Action(models.Model):
         on_delete=models.SET_NULL,
         related_name="action_sheets",
     )
-    placeholders = PlaceholderRelationField()
+    placeholders = PlaceholderRelationField(verbose_name=_("zones de contenu"))
 
     class Meta:
         verbose_name = _("action")

@@ -107,7 +107,7 @@ class NewsItem(AltTextMixin, models.Model):
             "Choisissez « Publiée » pour le montrer au public."
         ),
     )
-    placeholders = PlaceholderRelationField()
+    placeholders = PlaceholderRelationField(verbose_name=_("zones de contenu"))
     created_at = models.DateTimeField(_("créée le"), auto_now_add=True)
     updated_at = models.DateTimeField(_("modifiée le"), auto_now=True)
 

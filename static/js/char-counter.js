@@ -36,15 +36,26 @@
     if (!max || field.hasAttribute("data-counter-ready")) return;
     field.setAttribute("data-counter-ready", "");
 
-    var counter = document.createElement("span");
-    counter.className = "char-counter";
+    var counter = document.createElement("div");
+    // "help": styled like the field's help text, in the admin and on the site.
+    counter.className = "char-counter help";
     counter.setAttribute("aria-hidden", "true");
     counter.style.display = "block";
     counter.style.fontSize = "0.85em";
     var live = document.createElement("span");
     live.setAttribute("aria-live", "polite");
     hide(live);
-    field.insertAdjacentElement("afterend", counter);
+    if (field.id) {
+      counter.id = field.id + "_counter";
+      live.id = field.id + "_counter_live";
+    }
+    // Below the field: after its row when the field sits in a flex row
+    // beside its label (the admin's layout).
+    var anchor = field;
+    if (field.parentElement && getComputedStyle(field.parentElement).display.indexOf("flex") !== -1) {
+      anchor = field.parentElement;
+    }
+    anchor.insertAdjacentElement("afterend", counter);
     counter.insertAdjacentElement("afterend", live);
 
     var spoken = "";

@@ -21,9 +21,11 @@ def test_counter_follows_typing_and_shows_what_is_too_long(live_server, admin_us
     page.wait_for_url("**/admin/news/newsitem/add/")
 
     title = page.locator("#id_title")
-    counter = page.locator("#id_title + .char-counter")
-    live = page.locator("#id_title ~ [aria-live=polite]")
+    counter = page.locator("#id_title_counter")
+    live = page.locator("#id_title_counter_live[aria-live=polite]")
     assert counter.inner_text() == "0 / 160 caractères"
+    # Under the field, not squeezed beside it.
+    assert counter.bounding_box()["y"] >= title.bounding_box()["y"] + title.bounding_box()["height"]
 
     title.press_sequentially("Fête")
     assert counter.inner_text() == "4 / 160 caractères"
