@@ -11,6 +11,7 @@ from urllib.parse import urlencode
 import pytest
 from cms.api import create_page
 from cms.models import PageContent
+from cms.toolbar.utils import get_object_edit_url
 from django.contrib.auth.models import Group
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
@@ -169,8 +170,14 @@ def presentation_of(house):
     return house.presentation  # created on first use, as on the house's page
 
 
-def test_a_team_writes_its_own_house_presentation(team_client, houses):
+def test_a_team_writes_its_own_house_presentation(team_client, houses, houses_pages):
     ors, _nicolas = houses
+    # The toolbar's « Écrire la présentation » link: the house page in edit mode.
+    edit = team_client.get(get_object_edit_url(ors))
+    assert edit.status_code == 200
+    assert f'"placeholder_id": "{presentation_of(ors).pk}"' in edit.content.decode() or (
+        f"cms-placeholder-{presentation_of(ors).pk}" in edit.content.decode()
+    )
     url = add_plugin_url(presentation_of(ors))
 
     assert team_client.get(url).status_code == 200
