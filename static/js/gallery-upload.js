@@ -28,8 +28,9 @@
     var maxLength = input.getAttribute("data-alt-maxlength") || "255";
     var list = el("div", { "class": "new-photo-alts", id: input.id + "_alts" });
     var previews = [];
-    // Right under the button (and its error list, when there is one).
-    input.insertAdjacentElement("afterend", list);
+    // Right under the button: after the line the admin gives it with its label.
+    var line = input.closest(".flex-container") || input;
+    line.insertAdjacentElement("afterend", list);
 
     function remembered() {
       var texts = typedAlts(input);

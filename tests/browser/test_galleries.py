@@ -1,7 +1,10 @@
 """Workflow 2 of the publishing issue: a visitor browses a gallery with the keyboard."""
 
+from urllib.parse import quote
+
 import pytest
 
+from galleries.models import Gallery
 from tests.galleries.factories import add_gallery, make_image, make_page, publish
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -170,3 +173,89 @@ def test_lightbox_hides_the_page_and_keeps_a_long_caption_readable_at_320px(
         assert box["y"] >= 0 and box["y"] + box["height"] <= viewport["height"]
         assert not boxes_overlap(caption_box, box), other
     assert image.bounding_box()["height"] > 60  # the picture itself is still there
+
+
+# --- The gallery form: one alt-text field per photo chosen (issue 9) ---------------
+
+
+def photo_file(path, colour, fmt="JPEG"):
+    from PIL import Image as PILImage
+
+    PILImage.new("RGB", (640, 480), colour).save(path, fmt)
+    return str(path)
+
+
+def open_gallery_form(page, base, content, plugin_type="GalleryPlugin"):
+    placeholder = content.get_placeholders().get(slot="content")
+    url = (
+        f"/admin/cms/placeholder/add-plugin/?placeholder_id={placeholder.pk}"
+        f"&plugin_type={plugin_type}&plugin_language=fr&plugin_position=1&cms_path=/galerie/"
+    )
+    page.goto(f"{base}/admin/login/?next={quote(url)}")
+    page.locator("#id_username").fill("chef")
+    page.locator("#id_password").fill("motdepasse")
+    page.locator("#login-form [type=submit]").click()
+    page.locator("#id_new_photos").wait_for()
+
+
+def test_each_chosen_photo_gets_an_alt_text_field_reached_with_the_keyboard(
+    live_server, admin_user, new_page, tmp_path
+):
+    from filer.models import Image
+
+    content = make_page(admin_user)
+    page = new_page(viewport={"width": 1024, "height": 900})
+    open_gallery_form(page, live_server.url, content)
+    photos = [
+        photo_file(tmp_path / "buffet.jpg", "teal"),
+        photo_file(tmp_path / "frise.png", "orange", "PNG"),
+    ]
+
+    page.get_by_label("Ajouter des photos").set_input_files(photos)
+
+    buffet = page.get_by_label("Texte alternatif de buffet.jpg", exact=True)
+    frise = page.get_by_label("Texte alternatif de frise.png", exact=True)
+    assert buffet.is_visible() and frise.is_visible()
+    assert buffet.get_attribute("maxlength") == "255"
+    page.get_by_label("Ajouter des photos").focus()
+    page.keyboard.press("Tab")
+    assert buffet.evaluate("(el) => el === document.activeElement")
+    page.keyboard.type("Le buffet sous le préau")
+    page.keyboard.press("Tab")
+    decorative = page.get_by_role("checkbox", name="décorative").first
+    assert decorative.evaluate("(el) => el === document.activeElement")
+    page.keyboard.press("Tab")
+    assert frise.evaluate("(el) => el === document.activeElement")
+    page.keyboard.press("Tab")
+    page.keyboard.press("Space")  # the frieze says nothing: decorative
+    page.screenshot(path=str(tmp_path / "form.png"), full_page=True)
+
+    page.locator("[name=_save]").click()
+    page.wait_for_load_state()
+
+    images = {i.original_filename: i for i in Image.objects.all()}
+    assert images["buffet.jpg"].default_alt_text == "Le buffet sous le préau"
+    gallery = Gallery.objects.get()
+    assert [i.original_filename for i in gallery.decorative_images.all()] == ["frise.png"]
+
+
+def test_after_a_refused_submit_the_typed_alt_texts_come_back_with_the_photos(
+    live_server, admin_user, new_page, tmp_path
+):
+    content = make_page(admin_user)
+    page = new_page()
+    open_gallery_form(page, live_server.url, content, plugin_type="SlideshowPlugin")
+    photos = [photo_file(tmp_path / "buffet.jpg", "teal")]
+    page.get_by_label("Ajouter des photos").set_input_files(photos)
+    page.get_by_label("Texte alternatif de buffet.jpg").fill("Le buffet")
+    page.locator("#id_interval_seconds").fill("-1")
+
+    page.locator("[name=_save]").click()
+    page.wait_for_load_state()
+
+    row = page.locator(".field-new_photos")
+    assert "choisissez-les à nouveau" in row.inner_text()
+    assert "« buffet.jpg »" in row.inner_text()
+    page.get_by_label("Ajouter des photos").set_input_files(photos)
+    assert page.get_by_label("Texte alternatif de buffet.jpg").input_value() == "Le buffet"
+    assert not Gallery.objects.exists()
