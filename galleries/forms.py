@@ -8,6 +8,8 @@ from filer.models import Image
 from filer.validation import validate_upload
 from PIL import Image as PILImage
 
+from houses.media import has_whole_media_library, upload_folders
+
 from .models import Gallery, GalleryItem
 from .services import gallery_images, media_library_form, missing_alt_message, upload_mime_type
 
@@ -169,6 +171,29 @@ class GalleryForm(forms.ModelForm):
         self.new_photo_alts = alts
         return uploads
 
+    def check_photos_folder(self, folder):
+        """The photos go where the media library's own folder permissions let the editor go."""
+        if has_whole_media_library(self.user):
+            return
+        if folder is None:
+            self.add_error(
+                "new_photos",
+                _(
+                    "Votre compte ne peut pas créer de dossier dans la médiathèque : choisissez "
+                    "d'abord le dossier de la galerie (celui de votre maison), puis les photos."
+                ),
+            )
+        elif not upload_folders(self.user).filter(pk=folder.pk).exists():
+            self.add_error(
+                "new_photos",
+                _(
+                    "Votre compte ne peut pas ajouter de photos dans le dossier « %(folder)s » "
+                    "de la médiathèque : choisissez le dossier de votre maison, ou demandez "
+                    "l'accès à l'administrateur du site."
+                )
+                % {"folder": folder.name},
+            )
+
     def posted_list(self, name):
         key = self.add_prefix(name)
         return self.data.getlist(key) if hasattr(self.data, "getlist") else []
@@ -202,6 +227,8 @@ class GalleryForm(forms.ModelForm):
     def clean(self):
         cleaned = super().clean()
         folder = cleaned.get("folder")
+        if cleaned.get("new_photos"):
+            self.check_photos_folder(folder)
         if folder is None or "decorative_images" not in self.fields:
             return cleaned
         if cleaned.get("new_photos"):

@@ -355,3 +355,43 @@ def test_a_too_long_alt_text_is_refused_at_the_field_and_says_to_choose_again(cl
     typed = re.search(r'data-typed-alts="([^"]*)"', html).group(1)
     assert "Le buffet" in typed and "IMG_1.jpg" in typed
     assert not Gallery.objects.exists() and not Image.objects.exists()
+
+
+def test_photos_go_only_where_the_media_library_lets_the_editor_upload(django_user_model, settings):
+    from django.contrib.auth.models import Permission
+    from django.http import QueryDict
+    from django.utils.datastructures import MultiValueDict
+    from filer.models import FolderPermission
+
+    from galleries.forms import GalleryForm
+
+    settings.FILER_ENABLE_PERMISSIONS = True
+    own, other = make_folder("Maison des Ors"), make_folder("Coopération")
+    user = django_user_model.objects.create_user("ors", is_staff=True)
+    user.user_permissions.set(
+        Permission.objects.filter(
+            content_type__app_label="filer", codename__in=["add_file", "change_folder"]
+        )
+    )
+    FolderPermission.objects.create(
+        user=user,
+        folder=own,
+        type=FolderPermission.CHILDREN,
+        can_read=1,
+        can_edit=1,
+        can_add_children=1,
+    )
+    form_class = type("Form", (GalleryForm,), {"user": user})
+
+    def sent(folder):
+        data = QueryDict(mutable=True)
+        data.update({"title": "Fête", "folder_order": "filename"})
+        if folder:
+            data["folder"] = str(folder.pk)
+        form = form_class(data, MultiValueDict({"new_photos": [photo("fete.jpg")]}))
+        form.is_valid()
+        return " ".join(form.errors.get("new_photos", []))
+
+    assert sent(own) == ""
+    assert "ne peut pas ajouter de photos dans le dossier « Coopération »" in sent(other)
+    assert "ne peut pas créer de dossier" in sent(None)
