@@ -114,8 +114,9 @@ class GalleryForm(forms.ModelForm):
         help_text=gettext_lazy(
             "Choisissez une ou plusieurs photos (JPEG, PNG, GIF ou WebP) : elles rejoignent le "
             "dossier de la galerie dans la médiathèque (un nouveau dossier à son nom si elle n'en "
-            "a pas). Tapez sous le bouton le texte alternatif de chacune (ou cochez "
-            "« décorative ») : sans lui, le public ne la voit pas."
+            "a pas). Donnez à chacune son texte alternatif, sous le bouton une fois les photos "
+            "choisies (ou cochez « décorative ») : sans lui, le public ne la voit pas, et la "
+            "galerie la signale en mode édition avec un lien pour le saisir."
         ),
     )
     #: The editor who sends the form (set by the plugin's get_form): owner of the photos.
