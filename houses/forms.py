@@ -11,7 +11,8 @@ class AccessibleFormMixin:
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         for name, field in self.fields.items():
-            if field.help_text:
+            # The bound field's help text: it also carries the length limit (coop_site.limits).
+            if self[name].help_text:
                 field.widget.attrs.setdefault("aria-describedby", f"id_{name}_help")
 
     def full_clean(self):
