@@ -4,8 +4,9 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from .forms import NewsItemAdminForm
 from .models import Category, NewsItem
-from .services import news_changed
+from .services import news_changed, news_publish
 
 
 @admin.register(Category)
@@ -26,6 +27,7 @@ class NewsItemAdmin(admin.ModelAdmin):
     filter_horizontal = ["houses"]
     readonly_fields = ["body_links"]
     actions = ["publish", "unpublish"]
+    form = NewsItemAdminForm
     fieldsets = [
         (None, {"fields": ["title", "slug", "published_on", "status"]}),
         (_("Présentation"), {"fields": ["teaser", "image", "alt_text", "is_decorative"]}),
@@ -66,13 +68,22 @@ class NewsItemAdmin(admin.ModelAdmin):
 
     @admin.action(description=_("Publier les actualités choisies"), permissions=["change"])
     def publish(self, request, queryset):
-        count = queryset.update(status=NewsItem.Status.PUBLISHED)
-        news_changed()
-        self.message_user(
-            request,
-            ngettext("%d actualité publiée.", "%d actualités publiées.", count) % count,
-            messages.SUCCESS,
-        )
+        items = list(queryset)
+        refused = news_publish(items=items)
+        for item, errors in refused.items():
+            self.message_user(
+                request,
+                _("« %(title)s » reste en brouillon : %(errors)s")
+                % {"title": item.title, "errors": " ".join(errors)},
+                messages.ERROR,
+            )
+        count = len(items) - len(refused)
+        if count:
+            self.message_user(
+                request,
+                ngettext("%d actualité publiée.", "%d actualités publiées.", count) % count,
+                messages.SUCCESS,
+            )
 
     @admin.action(description=_("Repasser en brouillon"), permissions=["change"])
     def unpublish(self, request, queryset):

@@ -3,7 +3,8 @@ from django.utils.translation import gettext_lazy as _
 
 from houses.models import House
 
-from .models import Category
+from .models import Category, NewsItem
+from .services import news_publication_errors
 
 
 class NewsFilterForm(forms.Form):
@@ -39,3 +40,19 @@ class NewsFilterForm(forms.Form):
         if data.get("categorie"):
             queryset = queryset.for_category(data["categorie"])
         return queryset
+
+
+class NewsItemAdminForm(forms.ModelForm):
+    """The change form: « Publiée » is refused while the body may not go public."""
+
+    class Meta:
+        model = NewsItem
+        fields = ["status"]  # the admin adds the fields of its fieldsets
+
+    def clean_status(self):
+        status = self.cleaned_data["status"]
+        if status == NewsItem.Status.PUBLISHED and self.instance.pk:
+            errors = news_publication_errors(self.instance)
+            if errors:
+                raise forms.ValidationError(errors)
+        return status

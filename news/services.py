@@ -1,4 +1,9 @@
 from cms.cache import invalidate_cms_page_cache
+from django.utils import timezone
+
+from galleries.services import gallery_publication_errors
+
+from .models import NewsItem
 
 
 def news_changed():
@@ -8,3 +13,34 @@ def news_changed():
     refresh them when a page is published; a news item is not a page.
     """
     invalidate_cms_page_cache()
+
+
+def news_publication_errors(item):
+    """Why `item` may not go public yet, as French sentences (empty: it may).
+
+    The same rule as for CMS pages (galleries/publishing.py): a gallery whose
+    images lack alt text must not go public.
+    """
+    return gallery_publication_errors(item)
+
+
+def news_publish(*, items):
+    """Publish each item that may go public; return {item: errors} for the others.
+
+    The one way to publish news: the toolbar's « Publier », the list's action
+    and the change form all come here.
+    """
+    refused = {}
+    publishable = []
+    for item in items:
+        errors = news_publication_errors(item)
+        if errors:
+            refused[item] = errors
+        elif item.status != NewsItem.Status.PUBLISHED:
+            publishable.append(item.pk)
+    if publishable:
+        NewsItem.objects.filter(pk__in=publishable).update(
+            status=NewsItem.Status.PUBLISHED, updated_at=timezone.now()
+        )
+        news_changed()
+    return refused

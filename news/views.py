@@ -8,7 +8,7 @@ from django.views.generic import DetailView, ListView, View
 
 from .forms import NewsFilterForm
 from .models import NewsItem
-from .services import news_changed
+from .services import news_publish
 
 
 def can_preview(user):
@@ -64,12 +64,11 @@ class NewsPublishView(UserPassesTestMixin, View):
 
     def post(self, request, pk):
         item = get_object_or_404(NewsItem, pk=pk)
-        if item.status != NewsItem.Status.PUBLISHED:
-            # Like the admin's "Publier" action: one field, then the cached pages go.
-            NewsItem.objects.filter(pk=item.pk).update(
-                status=NewsItem.Status.PUBLISHED, updated_at=timezone.now()
-            )
-            news_changed()
+        refused = news_publish(items=[item])
+        if refused:
+            for error in refused[item]:
+                messages.error(request, error)
+            return redirect(get_object_preview_url(item))
         if item.published_on > timezone.localdate():
             message = _("« %(title)s » est publiée : le public la verra à partir du %(date)s.")
         else:

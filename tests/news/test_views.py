@@ -338,3 +338,66 @@ def test_publishing_needs_the_change_permission_a_post_and_the_csrf_token(
 
     draft.refresh_from_db()
     assert draft.status == NewsItem.Status.DRAFT
+
+
+@pytest.fixture
+def draft_with_alt_less_photo(news_site):
+    from cms.api import add_plugin
+
+    from tests.galleries.factories import make_folder, make_image
+
+    folder = make_folder("Fête de quartier")
+    make_image("sans-texte.jpg", folder=folder, alt=None)
+    draft = make_news(title="La fête en photos", status=NewsItem.Status.DRAFT, days_ago=0)
+    add_plugin(draft.body, "GalleryPlugin", "fr", title="La fête", folder=folder)
+    return draft
+
+
+def test_the_toolbar_does_not_publish_a_gallery_without_alt_text(
+    client, draft_with_alt_less_photo, news_editor
+):
+    draft = draft_with_alt_less_photo
+    client.force_login(news_editor)
+
+    response = client.post(f"/actualites/{draft.pk}/publier/", follow=True)
+
+    draft.refresh_from_db()
+    assert draft.status == NewsItem.Status.DRAFT
+    texts = [str(message) for message in response.context["messages"]]
+    assert any("sans texte alternatif" in text and "sans-texte.jpg" in text for text in texts)
+
+
+def test_the_list_action_and_the_change_form_refuse_it_too(
+    client, draft_with_alt_less_photo, news_editor
+):
+    from django.urls import reverse
+
+    draft = draft_with_alt_less_photo
+    ready = make_news(title="Sans galerie", status=NewsItem.Status.DRAFT)
+    client.force_login(news_editor)
+
+    response = client.post(
+        reverse("admin:news_newsitem_changelist"),
+        {"action": "publish", "_selected_action": [draft.pk, ready.pk]},
+        follow=True,
+    )
+    texts = [str(message) for message in response.context["messages"]]
+    assert any("« La fête en photos » reste en brouillon" in text for text in texts)
+    assert "1 actualité publiée." in texts
+
+    change_url = reverse("admin:news_newsitem_change", args=[draft.pk])
+    form = client.get(change_url).context["adminform"].form
+    data = {
+        name: value
+        for name, value in form.initial.items()
+        if value is not None and name in form.fields
+    }
+    data.update(status=NewsItem.Status.PUBLISHED, houses=[], published_on=draft.published_on)
+    response = client.post(change_url, data)
+
+    assert response.status_code == 200
+    assert "sans texte alternatif" in str(response.context["adminform"].form.errors["status"])
+    draft.refresh_from_db()
+    ready.refresh_from_db()
+    assert draft.status == NewsItem.Status.DRAFT
+    assert ready.status == NewsItem.Status.PUBLISHED
