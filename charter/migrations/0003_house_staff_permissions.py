@@ -5,8 +5,9 @@ houses.0003) get the rights on progress entries; `HouseScopedAdminMixin`
 then limits each group to its own house.
 """
 
-from django.contrib.auth.management import create_permissions
 from django.db import migrations
+
+from coop_site.migration_helpers import create_permissions_now
 from django.db.models import Q
 
 COOPERATION_WIDE_GROUP = "Équipe Coopération (toutes les maisons)"
@@ -20,11 +21,7 @@ PERMISSIONS = [
 
 
 def forwards(apps, schema_editor):
-    # Permissions are normally created after all migrations; they are needed now.
-    app_config = apps.get_app_config("charter")
-    app_config.models_module = True
-    create_permissions(app_config, apps=apps, verbosity=0)
-    app_config.models_module = None
+    create_permissions_now(apps, "charter")
 
     Group = apps.get_model("auth", "Group")
     Permission = apps.get_model("auth", "Permission")

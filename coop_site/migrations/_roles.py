@@ -9,6 +9,8 @@ Per-house staff groups ("Équipe <maison>") belong to the houses app and
 "Chargé·e d'évaluation" to the evaluation app; they are not touched here.
 """
 
+from coop_site.migration_helpers import create_permissions_now
+
 EDITOR = "Éditeur·rice"
 ADMINISTRATOR = "Administrateur·rice"
 
@@ -57,18 +59,6 @@ EDITOR_CODENAMES = [
 ]
 
 
-def _ensure_permissions(apps):
-    # On a fresh database permissions are created after the last migration;
-    # create them now so that the groups can receive them.
-    from django.contrib.auth.management import create_permissions
-
-    for app_config in apps.get_app_configs():
-        previous = getattr(app_config, "models_module", None)
-        app_config.models_module = True  # migration state apps have none
-        create_permissions(app_config, apps=apps, verbosity=0)
-        app_config.models_module = previous
-
-
 def editor_permissions(Permission):
     from django.db.models import Q
 
@@ -87,7 +77,7 @@ def editor_permissions(Permission):
 
 
 def sync_roles(apps, schema_editor=None):
-    _ensure_permissions(apps)
+    create_permissions_now(apps)
     Group = apps.get_model("auth", "Group")
     Permission = apps.get_model("auth", "Permission")
     editor, _ = Group.objects.get_or_create(name=EDITOR)

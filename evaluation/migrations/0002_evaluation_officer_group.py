@@ -4,8 +4,9 @@ Permissions are normally created after all migrations; they are created
 here first so that a fresh database gets a complete group.
 """
 
-from django.contrib.auth.management import create_permissions
 from django.db import migrations
+
+from coop_site.migration_helpers import create_permissions_now
 
 GROUP_NAME = "Chargé·e d'évaluation"
 EVALUATION_MODELS = [
@@ -43,14 +44,7 @@ def officer_permissions(apps):
 
 
 def create_group(apps, schema_editor):
-    for label in ("evaluation", "filer"):
-        app_config = apps.get_app_config(label)
-        # Historical app configs have no models module, which create_permissions
-        # takes for "no models"; put back whatever was there afterwards.
-        original = getattr(app_config, "models_module", None)
-        app_config.models_module = original or True
-        create_permissions(app_config, apps=apps, verbosity=0)
-        app_config.models_module = original
+    create_permissions_now(apps, "evaluation", "filer")
     Group = apps.get_model("auth", "Group")
     group, _ = Group.objects.get_or_create(name=GROUP_NAME)
     group.permissions.set(officer_permissions(apps))

@@ -7,8 +7,9 @@ officer has no Galeries and no Documents, so the group is reset to exactly
 the evaluation permissions; filer's uploader then answers 403.
 """
 
-from django.contrib.auth.management import create_permissions
 from django.db import migrations
+
+from coop_site.migration_helpers import create_permissions_now
 
 GROUP_NAME = "Chargé·e d'évaluation"
 EVALUATION_MODELS = [
@@ -35,13 +36,7 @@ def officer_permissions(apps):
 
 
 def sync_group(apps, schema_editor):
-    app_config = apps.get_app_config("evaluation")
-    # Historical app configs have no models module, which create_permissions
-    # takes for "no models"; put back whatever was there afterwards.
-    original = getattr(app_config, "models_module", None)
-    app_config.models_module = original or True
-    create_permissions(app_config, apps=apps, verbosity=0)
-    app_config.models_module = original
+    create_permissions_now(apps, "evaluation")
     Group = apps.get_model("auth", "Group")
     group, _ = Group.objects.get_or_create(name=GROUP_NAME)
     group.permissions.set(officer_permissions(apps))

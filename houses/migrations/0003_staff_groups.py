@@ -4,8 +4,9 @@ New houses get their group from `houses.services.house_staff_group_ensure`
 (admin save, demo loader).
 """
 
-from django.contrib.auth.management import create_permissions
 from django.db import migrations
+
+from coop_site.migration_helpers import create_permissions_now
 
 COOPERATION_WIDE_GROUP = "Équipe Coopération (toutes les maisons)"
 
@@ -24,11 +25,7 @@ PERMISSIONS = [
 
 
 def forwards(apps, schema_editor):
-    # Permissions are normally created after all migrations; they are needed now.
-    app_config = apps.get_app_config("houses")
-    app_config.models_module = True
-    create_permissions(app_config, apps=apps, verbosity=0)
-    app_config.models_module = None
+    create_permissions_now(apps, "houses")
 
     Group = apps.get_model("auth", "Group")
     Permission = apps.get_model("auth", "Permission")

@@ -6,8 +6,9 @@ administrators). The existing groups receive their new rights here; new
 houses get them from `houses.services.house_staff_group_ensure`.
 """
 
-from django.contrib.auth.management import create_permissions
 from django.db import migrations
+
+from coop_site.migration_helpers import create_permissions_now
 from django.db.models import Q
 
 COOPERATION_WIDE_GROUP = "Équipe Coopération (toutes les maisons)"
@@ -28,13 +29,7 @@ TEAM_PERMISSIONS = [
 
 
 def forwards(apps, schema_editor):
-    # Permissions are normally created after all migrations; they are needed now.
-    app_config = apps.get_app_config("houses")
-    # Historical app configs have none; put back whatever was there.
-    previous = getattr(app_config, "models_module", None)
-    app_config.models_module = True
-    create_permissions(app_config, apps=apps, verbosity=0)
-    app_config.models_module = previous
+    create_permissions_now(apps, "houses")
 
     Group = apps.get_model("auth", "Group")
     Permission = apps.get_model("auth", "Permission")

@@ -7,9 +7,10 @@ group) may read, change and upload. New houses get the same from
 `houses.services.house_staff_group_ensure`.
 """
 
-from django.contrib.auth.management import create_permissions
 from django.db import migrations
 from django.db.models import Q
+
+from coop_site.migration_helpers import create_permissions_now
 
 COOPERATION_WIDE_GROUP = "Équipe Coopération (toutes les maisons)"
 ALLOW = 1  # filer's FolderPermission.ALLOW
@@ -36,12 +37,7 @@ TEAM_PERMISSIONS = [
 
 
 def forwards(apps, schema_editor):
-    for label in ("filer", "djangocms_text"):
-        app_config = apps.get_app_config(label)
-        previous = getattr(app_config, "models_module", None)
-        app_config.models_module = True  # historical app configs have none
-        create_permissions(app_config, apps=apps, verbosity=0)
-        app_config.models_module = previous
+    create_permissions_now(apps, "filer", "djangocms_text")
 
     Group = apps.get_model("auth", "Group")
     Permission = apps.get_model("auth", "Permission")

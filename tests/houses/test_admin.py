@@ -239,6 +239,10 @@ def test_data_migration_gives_existing_houses_their_team_group():
     assert house.staff_group.name == "Équipe Ancienne"
     assert Group.objects.filter(name="Équipe Ancienne").count() == 1
     assert house.staff_group.permissions.filter(codename="add_event").exists()
+    # Run with the real app registry, the migration leaves the houses app as it
+    # found it: otherwise a later database flush recreates no houses permission
+    # and every team loses its rights in the tests that follow.
+    assert apps.get_app_config("houses").models_module is not None
 
 
 # --- Shared activities: a team keeps the other houses it cannot see -------------
