@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from filer.fields.file import FilerFileField
 
 from coop_site.apphooks import reverse_or_empty
+from coop_site.formatting import shorten
 from houses.models import House
 
 YEAR_VALIDATORS = [MinValueValidator(2000), MaxValueValidator(2100)]
@@ -134,7 +135,7 @@ class Commitment(models.Model):
         ordering = ["section__charter", "section__order", "order", "pk"]
 
     def __str__(self):
-        return self.text if len(self.text) <= 80 else f"{self.text[:79]}…"
+        return shorten(self.text, 80)
 
 
 class CommitmentProgressQuerySet(models.QuerySet):

@@ -1,4 +1,6 @@
-"""Sizes and page counts written the French way ("2,4 Mo", "12 pages"), site-wide."""
+"""Sizes, page counts and short texts written the French way ("2,4 Mo", "12 pages"), site-wide."""
+
+import textwrap
 
 from django.utils.translation import gettext as _
 
@@ -34,3 +36,8 @@ def format_page_count(count):
     if count == 1:
         return _("1 page")
     return _("%(count)s pages") % {"count": count}
+
+
+def shorten(text, width):
+    """`text` in at most `width` characters, cut between words with an ellipsis."""
+    return textwrap.shorten(text, width=width, placeholder=" …")

@@ -34,3 +34,28 @@ def test_page_counts():
     assert format_page_count(1) == "1 page"
     assert format_page_count(12) == "12 pages"
     assert format_page_count(None) == ""
+
+
+def test_shorten_cuts_between_words():
+    from coop_site.formatting import shorten
+
+    text = "Réduire les déchets de la maison et trier ce qui reste, avec les habitants du quartier"
+
+    short = shorten(text, 40)
+
+    assert len(short) <= 40
+    assert short == "Réduire les déchets de la maison et …"
+    assert shorten("Trier les déchets", 40) == "Trier les déchets"
+
+
+def test_a_long_commitment_is_named_by_whole_words(db):
+    from charter.models import Commitment
+
+    text = "Réduire " + "les déchets produits par chaque activité de la maison " * 3
+
+    name = str(Commitment(text=text.strip()))
+
+    assert len(name) <= 80
+    assert name.endswith(" …")
+    assert text.startswith(name.removesuffix(" …"))
+    assert text[len(name.removesuffix(" …"))] == " "  # cut between two words

@@ -401,3 +401,18 @@ def test_the_list_action_and_the_change_form_refuse_it_too(
     ready.refresh_from_db()
     assert draft.status == NewsItem.Status.DRAFT
     assert ready.status == NewsItem.Status.PUBLISHED
+
+
+def test_a_long_teaser_is_described_by_whole_words(client, news_site):
+    import re
+
+    teaser = "La fête de quartier a réuni les habitants " + "autour des jeux et des repas " * 8
+    item = make_news(title="Une longue fête", teaser=teaser.strip())
+
+    html = client.get(item.get_absolute_url()).content.decode()
+
+    description = re.search(r'<meta name="description" content="([^"]*)">', html).group(1)
+    assert description.endswith("…")
+    kept = description.removesuffix("…").rstrip()
+    assert teaser.startswith(kept)
+    assert teaser[len(kept)] == " "  # cut between two words
