@@ -120,3 +120,13 @@ def new_page(browser):
     yield open_page
     for context in contexts:
         context.close()
+
+
+@pytest.fixture
+def editor(django_user_model):
+    """A member of the « Éditeur·rice » group, with exactly the rights its migration gives."""
+    from django.contrib.auth.models import Group
+
+    user = django_user_model.objects.create_user("redac", password="x", is_staff=True)
+    user.groups.add(Group.objects.get(name="Éditeur·rice"))
+    return user

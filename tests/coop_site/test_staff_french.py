@@ -14,7 +14,6 @@ from cms.api import create_page
 from cms.models import PageContent
 from cms.toolbar.utils import get_object_edit_url, get_object_structure_url
 from django.apps import apps
-from django.contrib.auth.models import Group
 from django.urls import reverse
 from django.utils.functional import Promise
 from lxml import html as lxml_html
@@ -25,13 +24,6 @@ pytestmark = pytest.mark.django_db
 
 LOCAL_APPS = ["coop_site", "houses", "charter", "evaluation", "news", "galleries", "documents"]
 ENGLISH = ["What's new", "What&#x27;s new", "Discord", ">Help<", "django-cms.org", "placeholder «"]
-
-
-@pytest.fixture
-def editor(django_user_model):
-    user = django_user_model.objects.create_user("redac", password="x", is_staff=True)
-    user.groups.add(Group.objects.get(name="Éditeur·rice"))
-    return user
 
 
 @pytest.fixture

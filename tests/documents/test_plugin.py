@@ -6,7 +6,6 @@ from urllib.parse import urlencode
 import pytest
 from cms.api import add_plugin, create_page
 from cms.models import PageContent
-from django.contrib.auth.models import Group
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 from djangocms_versioning.models import Version
@@ -85,13 +84,6 @@ def png_bytes():
     buffer = io.BytesIO()
     Image.new("RGB", (40, 30), "teal").save(buffer, "PNG")
     return buffer.getvalue()
-
-
-@pytest.fixture
-def editor(django_user_model):
-    user = django_user_model.objects.create_user("redac", password="x", is_staff=True)
-    user.groups.add(Group.objects.get(name="Éditeur·rice"))
-    return user
 
 
 @pytest.fixture

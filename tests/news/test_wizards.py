@@ -4,7 +4,6 @@ import pytest
 from cms.models import PageContent
 from cms.wizards.forms import WizardStep2BaseForm, step2_form_factory
 from cms.wizards.wizard_pool import entry_choices
-from django.contrib.auth.models import Group
 from django.contrib.sites.models import Site
 from django.test import RequestFactory
 
@@ -15,13 +14,6 @@ from news.models import NewsItem
 from .factories import make_house
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def editor(django_user_model):
-    user = django_user_model.objects.create_user("redac", password="x", is_staff=True)
-    user.groups.add(Group.objects.get(name="Éditeur·rice"))
-    return user
 
 
 # The forms as the CMS wizard view builds them (its base form takes the wizard_* kwargs).

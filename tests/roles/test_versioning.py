@@ -30,13 +30,6 @@ def versions_url(name, version):
 
 
 @pytest.fixture
-def editor(django_user_model):
-    user = django_user_model.objects.create_user("redac", password="x", is_staff=True)
-    user.groups.add(Group.objects.get(name="Éditeur·rice"))
-    return user
-
-
-@pytest.fixture
 def page_with_two_versions(editor):
     page = create_page(
         "Horaires", "pages/one_column.html", "fr", slug="horaires", created_by=editor
