@@ -211,6 +211,35 @@ class HouseScopedAdminMixin:
         }
         return type(form.__name__, (ScopedHousesFormMixin, form), attrs)
 
+    def shared_beyond_scope(self, request, obj):
+        """Is `obj` also linked to houses the user does not manage (a shared activity)?"""
+        if manages_all_houses(request.user):
+            return False
+        scope = managed_houses(request.user)
+        return any(
+            getattr(obj, field.name).exclude(pk__in=scope).exists()
+            for field in self.model._meta.many_to_many
+            if field.related_model is House
+        )
+
+    def has_delete_permission(self, request, obj=None):
+        # Deleting a shared object would take it from the other houses too:
+        # a team unticks its own house instead.
+        if obj is not None and self.shared_beyond_scope(request, obj):
+            return False
+        return super().has_delete_permission(request, obj)
+
+    def get_deleted_objects(self, objs, request):
+        """The list action « Supprimer » refuses, naming them, the objects shared with others."""
+        deleted, model_count, perms_needed, protected = super().get_deleted_objects(objs, request)
+        shared = [str(obj) for obj in objs if self.shared_beyond_scope(request, obj)]
+        if shared:
+            perms_needed = set(perms_needed) | {
+                gettext("%(objects)s, partagée(s) avec une autre maison : décochez plutôt la vôtre")
+                % {"objects": ", ".join(f"« {name} »" for name in shared)}
+            }
+        return deleted, model_count, perms_needed, protected
+
     def get_object(self, request, object_id, from_field=None):
         obj = super().get_object(request, object_id, from_field)
         if obj is None and not manages_all_houses(request.user):

@@ -224,6 +224,80 @@ def test_presentation_is_editable_in_the_cms_edit_mode(admin_client, two_houses,
     )
 
 
+# --- An empty presentation gets its first text in the structure board ------------
+
+
+def structure_board(client, house):
+    from cms.toolbar.utils import get_object_structure_url
+
+    response = client.get(get_object_structure_url(house, "fr"))
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def add_text_url(placeholder):
+    from urllib.parse import urlencode
+
+    from django.urls import reverse
+
+    query = {
+        "placeholder_id": placeholder.pk,
+        "plugin_type": "TextPlugin",
+        "plugin_language": "fr",
+        "plugin_position": 1,
+    }
+    return reverse("admin:cms_placeholder_add_plugin") + "?" + urlencode(query)
+
+
+@pytest.mark.parametrize("who", ["administrateur", "équipe"])
+def test_an_empty_presentation_gets_its_first_text_from_the_structure_board(
+    client, admin_user, two_houses, reload_urls, who
+):
+    from cms.models import Placeholder
+
+    from .conftest import create_houses_pages
+
+    create_houses_pages()
+    reload_urls()
+    alpha, _ = two_houses
+    user = (
+        admin_user if who == "administrateur" else make_staff_user(get_user_model(), houses=[alpha])
+    )
+    client.force_login(user)
+    assert not Placeholder.objects.get_for_obj(alpha).exists()  # a new house: nothing yet
+
+    html = structure_board(client, alpha)
+
+    # The board lists the presentation, with its French name and its "+" menu.
+    placeholder = Placeholder.objects.get_for_obj(alpha).get(slot="presentation")
+    assert f"cms-placeholder-{placeholder.pk}" in html
+    assert f"cms-plugin-child-classes-{placeholder.pk}" in html
+    assert "Présentation" in html
+    response = client.post(add_text_url(placeholder), {"body": "<p>Une maison ouverte.</p>"})
+    assert response.status_code == 200
+    client.logout()
+    assert "Une maison ouverte." in client.get(alpha.get_absolute_url()).content.decode()
+
+
+def test_an_empty_presentation_shows_how_to_write_it_to_its_team_only(
+    client, two_houses, reload_urls
+):
+    from cms.toolbar.utils import get_object_edit_url
+
+    from .conftest import create_houses_pages
+
+    create_houses_pages()
+    reload_urls()
+    alpha, beta = two_houses
+    hint = "Présentation vide"
+
+    assert hint not in client.get(alpha.get_absolute_url()).content.decode()  # visitors
+    client.force_login(make_staff_user(get_user_model(), houses=[alpha]))
+    own = client.get(get_object_edit_url(alpha, "fr")).content.decode()
+    assert hint in own
+    assert hint not in client.get(beta.get_absolute_url()).content.decode()
+
+
 def test_data_migration_gives_existing_houses_their_team_group():
     import importlib
 
@@ -295,6 +369,31 @@ def test_a_team_cannot_take_its_own_houses_off_a_shared_activity(client, shared_
     errors = response.context["adminform"].form.errors["houses"]
     assert "Gardez au moins une de vos maisons" in errors[0]
     assert set(gym.houses.all()) == {ors, noel}
+
+
+def test_a_team_cannot_delete_a_shared_activity_for_the_other_house(client, shared_gym):
+    from houses.models import Activity
+
+    ors, noel, gym = shared_gym
+    own = make_activity(ors, title="Couture", slug="couture")
+    client.force_login(make_staff_user(get_user_model(), houses=[ors]))
+
+    change = client.get(f"/admin/houses/activity/{gym.pk}/change/").content.decode()
+    assert f"/admin/houses/activity/{gym.pk}/delete/" not in change  # no « Supprimer »
+    assert client.get(f"/admin/houses/activity/{gym.pk}/delete/").status_code == 403
+    assert (
+        client.post(f"/admin/houses/activity/{gym.pk}/delete/", {"post": "yes"}).status_code == 403
+    )
+    bulk = {"action": "delete_selected", "_selected_action": [gym.pk, own.pk]}
+    confirmation = client.post("/admin/houses/activity/", bulk).content.decode()
+    assert "« Gym douce », partagée(s) avec une autre maison" in confirmation
+    assert client.post("/admin/houses/activity/", {**bulk, "post": "yes"}).status_code == 403
+    assert set(Activity.objects.values_list("title", flat=True)) == {"Gym douce", "Couture"}
+    assert set(gym.houses.all()) == {ors, noel}
+
+    # An activity of its own house only is deleted as before.
+    client.post(f"/admin/houses/activity/{own.pk}/delete/", {"post": "yes"})
+    assert not Activity.objects.filter(pk=own.pk).exists()
 
 
 def test_an_administrator_sees_and_changes_every_house_of_an_activity(admin_client, shared_gym):
