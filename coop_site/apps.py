@@ -11,9 +11,10 @@ class CoopSiteConfig(AppConfig):
         from django.contrib import admin
 
         from .cms_access import DraftGuardedPlaceholderAdmin
-        from .cms_french import name_text_plugin_in_french
+        from .cms_french import name_text_plugin_in_french, name_version_models_in_french
 
         # Drafts open only for whoever may change them (see coop_site/cms_access.py).
         admin.site.unregister(Placeholder)
         admin.site.register(Placeholder, DraftGuardedPlaceholderAdmin)
         name_text_plugin_in_french()
+        name_version_models_in_french()

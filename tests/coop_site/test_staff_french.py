@@ -109,3 +109,12 @@ def english_names():
 
 def test_every_model_and_field_of_ours_has_a_french_name():
     assert english_names() == []
+
+
+def test_the_admin_index_names_the_page_versions_in_french(client, editor):
+    client.force_login(editor)
+
+    html = client.get(reverse("admin:index")).content.decode()
+
+    assert "Page content version" not in html
+    assert "Versions des pages" in html
