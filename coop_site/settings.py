@@ -225,6 +225,7 @@ CMS_MENU_CACHE_DURATION = 3600
 CMS_PLACEHOLDER_CONF = {
     "content": {"name": _("Contenu principal")},
     "sidebar": {"name": _("Encadré")},
+    "presentation": {"name": _("Présentation")},  # a house's (House.get_template)
     "intro": {"name": _("Introduction"), "plugins": ["TextPlugin"]},
     "home_intro": {"name": _("Accueil : présentation"), "plugins": ["TextPlugin"]},
     "home_banner": {

@@ -1,3 +1,4 @@
+from cms.cms_toolbars import PlaceholderToolbar
 from cms.toolbar.utils import get_object_edit_url
 from cms.toolbar_base import CMSToolbar
 from cms.toolbar_pool import toolbar_pool
@@ -55,10 +56,9 @@ class HousesToolbar(CMSToolbar):
                 url=admin_reverse("houses_house_change", args=[house.pk]),
             )
         # Offered to whoever may write this house's presentation (its team included).
-        if house.has_placeholder_change_permission(user) and user.has_perm(
-            "djangocms_text.add_text"
-        ):
+        if house.can_write_presentation(user):
             menu.add_link_item(_("Écrire la présentation"), url=get_object_edit_url(house))
+            self._structure_switch()
         if user.has_perm("houses.view_activity"):
             menu.add_sideframe_item(
                 _("Activités de la maison"),
@@ -75,3 +75,17 @@ class HousesToolbar(CMSToolbar):
                 url=admin_reverse("houses_contactmessage_changelist")
                 + f"?house__id__exact={house.pk}",
             )
+
+    def _structure_switch(self):
+        """The « Structure / Contenu » switch of the house being written, for its team.
+
+        A first text is added with the « + » of the structure board, whose
+        script starts only under this switch. django CMS shows it to holders
+        of "cms.use_structure" only, which teams lack so that no page offers
+        them a structure board they would be refused (403); this house's board
+        is theirs, so the switch is added here, in its edit modes only, with
+        the CMS's own code.
+        """
+        if self.request.user.has_perm("cms.use_structure") or not self.toolbar.edit_mode_active:
+            return  # the CMS adds it itself, or there is nothing to edit here
+        PlaceholderToolbar.add_structure_mode(self)

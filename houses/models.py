@@ -149,7 +149,9 @@ class House(models.Model):
         return reverse_or_empty("houses:detail", slug=self.slug)
 
     def get_template(self):
-        # django CMS renders the presentation placeholder in edit mode with this template.
+        # django CMS finds the house's placeholders in this template's
+        # {% placeholder %} tags: the structure board lists (and creates) only
+        # those, so an empty presentation can get its first text there.
         return "houses/house_detail.html"
 
     @cached_property
@@ -166,6 +168,12 @@ class House(models.Model):
 
         return user.has_perm("houses.change_house") and (
             managed_houses(user).filter(pk=self.pk).exists()
+        )
+
+    def can_write_presentation(self, user):
+        """Whether `user` may add a text to the presentation (the toolbar link, the hint)."""
+        return user.has_perm("djangocms_text.add_text") and self.has_placeholder_change_permission(
+            user
         )
 
     @property

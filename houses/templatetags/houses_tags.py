@@ -10,6 +10,11 @@ register = template.Library()
 
 
 @register.filter
+def can_write_presentation(house, user):
+    return house.can_write_presentation(user)
+
+
+@register.filter
 def next_opening_label(status):
     """ "Ouvre aujourd'hui à 14 h 00", "Ouvre demain à 9 h 00", "Ouvre lundi 3 août à 9 h 00"."""
     if status is None or status.next_opening is None:

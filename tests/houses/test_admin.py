@@ -295,6 +295,8 @@ def test_an_empty_presentation_shows_how_to_write_it_to_its_team_only(
     client.force_login(make_staff_user(get_user_model(), houses=[alpha]))
     own = client.get(get_object_edit_url(alpha, "fr")).content.decode()
     assert hint in own
+    # The toolbar's structure switch, without which the board's « + » does nothing.
+    assert "data-cms-structure-btn" in own
     assert hint not in client.get(beta.get_absolute_url()).content.decode()
 
 
