@@ -133,3 +133,42 @@ def test_a_team_sets_its_house_photo_through_the_media_library_widget(
     photo = page.locator("figure.figure img")
     assert "facade-des-ors" in photo.get_attribute("src")
     assert photo.evaluate("img => img.complete && img.naturalWidth > 0")
+
+
+def test_a_team_writes_the_first_text_of_its_empty_presentation(live_server, new_page, team_member):
+    ors, _noel, _gym = team_member
+    page = new_page(viewport={"width": 1280, "height": 900})
+    page.goto(live_server.url + "/admin/login/?next=" + ors.get_absolute_url())
+    page.fill("#id_username", "camille")
+    page.fill("#id_password", "motdepasse")
+    page.get_by_role("button", name="Connexion").click()
+    page.wait_for_url("**" + ors.get_absolute_url())
+
+    # The house's menu in the toolbar opens its page in edit mode, which says how.
+    page.locator(".cms-toolbar").get_by_text("Les Ors", exact=True).click()
+    page.get_by_text("Écrire la présentation").click()
+    page.wait_for_url("**/edit/**")
+    hint = page.locator("main .notice", has_text="Présentation vide")
+    hint.get_by_role("link", name="ouvrez la structure de la page").click()
+
+    # The structure board: the « + » of « Présentation » opens the text form
+    # (the only block a team may add, so the CMS skips the list of blocks).
+    page.wait_for_url("**/structure/**")
+    page.locator(".cms-structure-content").wait_for()
+    page.locator(".cms-dragbar").filter(
+        has=page.locator(".cms-dragbar-title[title='Présentation']")
+    ).locator(".cms-submenu-add").click()
+    frame = page.frame_locator(".cms-modal-frame iframe")
+    frame.locator("form").wait_for()
+    editor = frame.locator("[contenteditable=true]").first
+    editor.click()
+    editor.type("Bienvenue aux Ors, une maison ouverte à tous.")
+    page.locator(".cms-modal-buttons").get_by_text("Enregistrer", exact=True).click()
+    page.locator(".cms-modal").wait_for(state="hidden")
+    assert "Bienvenue aux Ors" in page.locator(".cms-structure-content").inner_text()
+
+    visitor = new_page()
+    visitor.goto(live_server.url + ors.get_absolute_url())
+    main = visitor.locator("main")
+    assert "Bienvenue aux Ors, une maison ouverte à tous." in main.inner_text()
+    assert "Présentation vide" not in main.inner_text()
