@@ -226,6 +226,7 @@ CMS_PLACEHOLDER_CONF = {
     "content": {"name": _("Contenu principal")},
     "sidebar": {"name": _("Encadré")},
     "presentation": {"name": _("Présentation")},  # a house's (House.get_template)
+    "body": {"name": _("Texte principal")},  # an action's (Action.get_template)
     "intro": {"name": _("Introduction"), "plugins": ["TextPlugin"]},
     "home_intro": {"name": _("Accueil : présentation"), "plugins": ["TextPlugin"]},
     "home_banner": {

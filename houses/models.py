@@ -494,6 +494,7 @@ class Action(models.Model):
         return reverse_or_empty("houses:action", slug=self.slug)
 
     def get_template(self):
+        # Its {% placeholder "body" %} is what the CMS's structure board lists.
         return "houses/action_detail.html"
 
     @cached_property

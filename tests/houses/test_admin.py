@@ -279,6 +279,29 @@ def test_an_empty_presentation_gets_its_first_text_from_the_structure_board(
     assert "Une maison ouverte." in client.get(alpha.get_absolute_url()).content.decode()
 
 
+def test_an_empty_action_text_gets_its_first_text_from_the_structure_board(
+    admin_client, client, reload_urls
+):
+    from cms.models import Placeholder
+
+    from houses.models import Action
+
+    from .conftest import create_houses_pages
+
+    create_houses_pages()
+    reload_urls()
+    action = Action.objects.create(title="Jardins partagés", slug="jardins", first_year=2024)
+
+    html = structure_board(admin_client, action)
+
+    placeholder = Placeholder.objects.get_for_obj(action).get(slot="body")
+    assert f"cms-placeholder-{placeholder.pk}" in html
+    assert '"name": "Texte principal"' in html
+    response = admin_client.post(add_text_url(placeholder), {"body": "<p>Des potagers.</p>"})
+    assert response.status_code == 200
+    assert "Des potagers." in client.get(action.get_absolute_url()).content.decode()
+
+
 def test_an_empty_presentation_shows_how_to_write_it_to_its_team_only(
     client, two_houses, reload_urls
 ):
