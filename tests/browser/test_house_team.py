@@ -39,17 +39,26 @@ def team_member(django_user_model, reload_urls):
     return ors, noel, gym
 
 
+def log_in(page, live_server, next_url="/admin/"):
+    page.goto(f"{live_server.url}/admin/login/?next={next_url}")
+    page.fill("#id_username", "camille")
+    page.fill("#id_password", "motdepasse")
+    page.get_by_role("button", name="Connexion").click()
+
+
+def open_my_house(page, live_server, house):
+    """From the admin's first screen, as a team member gets there."""
+    log_in(page, live_server)
+    page.get_by_role("link", name=f"Ma maison : {house.name}").click()
+    page.wait_for_url(f"**/admin/houses/house/{house.pk}/change/")
+
+
 def test_a_team_updates_its_hours_and_a_shared_activity(live_server, new_page, team_member):
     ors, noel, gym = team_member
     closure_start = timezone.localdate() + datetime.timedelta(days=20)
     page = new_page()
 
-    page.goto(live_server.url + "/admin/")
-    page.fill("#id_username", "camille")
-    page.fill("#id_password", "motdepasse")
-    page.get_by_role("button", name="Connexion").click()
-    page.get_by_role("link", name="Ma maison : Maison de quartier des Ors").click()
-    page.wait_for_url(f"**/admin/houses/house/{ors.pk}/change/")
+    open_my_house(page, live_server, ors)
     assert page.locator("#id_name").count() == 0  # the name is the Coopération's
 
     page.locator("#opening_hours-group .add-row a").click()
@@ -111,12 +120,7 @@ def test_a_team_sets_its_house_photo_through_the_media_library_widget(
 ):
     ors, _noel, _gym = team_member
     page = new_page()
-    page.goto(live_server.url + "/admin/")
-    page.fill("#id_username", "camille")
-    page.fill("#id_password", "motdepasse")
-    page.get_by_role("button", name="Connexion").click()
-    page.get_by_role("link", name="Ma maison : Maison de quartier des Ors").click()
-    page.wait_for_url(f"**/admin/houses/house/{ors.pk}/change/")
+    open_my_house(page, live_server, ors)
 
     # The file widget's own uploader: drop a photo on it, as from the desktop.
     page.evaluate(
@@ -138,10 +142,7 @@ def test_a_team_sets_its_house_photo_through_the_media_library_widget(
 def test_a_team_writes_the_first_text_of_its_empty_presentation(live_server, new_page, team_member):
     ors, _noel, _gym = team_member
     page = new_page(viewport={"width": 1280, "height": 900})
-    page.goto(live_server.url + "/admin/login/?next=" + ors.get_absolute_url())
-    page.fill("#id_username", "camille")
-    page.fill("#id_password", "motdepasse")
-    page.get_by_role("button", name="Connexion").click()
+    log_in(page, live_server, next_url=ors.get_absolute_url())
     page.wait_for_url("**" + ors.get_absolute_url())
 
     # The house's menu in the toolbar opens its page in edit mode, which says how.
