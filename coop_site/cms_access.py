@@ -6,8 +6,10 @@ every staff member who may *view* the object: for a page that is anyone who
 may see the published page (so, with `CMS_PERMISSION = False`, every staff
 member), which let house teams and the evaluation officer read unpublished
 text. Here a page content opens only for whoever may change the page (the
-CMS's own `Page.has_change_permission`, i.e. "cms.change_page"); other objects
-keep the CMS's own rule (their model's view or change permission). Anyone
+CMS's own `Page.has_change_permission`, i.e. "cms.change_page"), an object
+with a `has_placeholder_change_permission` method (a house) for whoever it
+allows; other objects keep the CMS's own rule (their model's view or change
+permission). Anyone
 else gets a 403.
 
 The CMS declares these URLs in `PlaceholderAdmin.get_urls`; the subclass below
@@ -32,6 +34,11 @@ def user_can_read_drafts(user, obj):
     """Whether `user` may see every version of `obj`, drafts included."""
     if isinstance(obj, PageContent):
         return obj.page.has_change_permission(user)
+    may_change = getattr(obj, "has_placeholder_change_permission", None)
+    if may_change is not None:
+        # An object that says who may write its placeholders (a house's
+        # presentation: its own team) opens in the CMS for them only.
+        return may_change(user)
     return user_can_view_placeholder_source(user, obj)
 
 

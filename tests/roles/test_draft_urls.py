@@ -118,3 +118,21 @@ def test_draft_news_item_urls_answer_as_the_roles_table_says(
         assert (status, shows_secret) == (200, True)
     else:
         assert (status, shows_secret) == (403, False)
+
+
+def test_a_house_team_opens_the_cms_screens_of_its_own_house_only(
+    client, django_user_model, reload_urls
+):
+    from tests.houses.conftest import create_houses_pages
+    from tests.houses.factories import make_staff_house, make_staff_user
+
+    create_houses_pages()
+    reload_urls()
+    own = make_staff_house(name="Maison des Ors", short_name="Les Ors", slug="les-ors")
+    other = make_staff_house(name="Maison Saint-Nicolas", short_name="Saint-Nicolas")
+    client.force_login(make_staff_user(django_user_model, houses=[own]))
+
+    for url_of in (get_object_edit_url, get_object_structure_url):
+        assert client.get(url_of(own)).status_code == 200
+        # Another house's presentation is not the team's to work on, even read-only.
+        assert client.get(url_of(other)).status_code == 403
