@@ -15,6 +15,7 @@ from django.utils.translation import ngettext
 from coop_site.formatting import format_file_size
 
 from . import services
+from .fleur import fleur_context
 from .forms import ReportAdminForm
 from .models import (
     Dimension,
@@ -26,7 +27,6 @@ from .models import (
     Report,
     ReportFileHistory,
 )
-from .templatetags.evaluation_tags import fleur_context
 
 
 class DimensionInline(admin.TabularInline):

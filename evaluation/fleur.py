@@ -207,9 +207,14 @@ def _rings(scale_max):
     return [RADIUS * value / scale_max for value in range(step, scale_max + 1, step)]
 
 
+def scale_max_of(report):
+    """The top of the report's scale (5 when it has no referential yet)."""
+    return report.referential.scale_max if report.referential_id else 5
+
+
 def build(report, results):
     """The Fleur of one report, from its results (with their dimensions)."""
-    scale_max = report.referential.scale_max if report.referential_id else 5
+    scale_max = scale_max_of(report)
     dimensions = [r.dimension for r in results]
     scores = {r.dimension.slug: r.score for r in results}
     series = _series(report.period_label, dimensions, scores, scale_max)
@@ -238,6 +243,35 @@ def build(report, results):
         labels=labels,
         rings=_rings(scale_max),
     )
+
+
+def fleur_context(report, *, uid, show_table=True, standalone=False):
+    """What the Fleur templates (fleur.html, fleur.svg) need to draw `report`.
+
+    `{"fleur": None}` when the report has no scores yet.
+    """
+    results = list(report.results.all())
+    if not results:
+        return {"fleur": None}
+    drawing = build(report, results)
+    rows = [
+        {
+            "name": r.dimension.name,
+            "slug": r.dimension.slug,
+            "colour": petal.fill_colour,
+            "score": score_text(r.score),
+        }
+        for r, petal in zip(results, drawing.series[0].petals, strict=True)
+    ]
+    return {
+        "fleur": drawing,
+        "report": report,
+        "rows": rows,
+        "uid": uid,
+        "show_table": show_table,
+        "standalone": standalone,
+        "scale_max": scale_max_of(report),
+    }
 
 
 @dataclass
@@ -273,7 +307,7 @@ def compare(report_a, results_a, report_b, results_b):
     ]
     only_a = [r.dimension for r in results_a if r.dimension.slug not in by_slug_b]
     only_b = [r.dimension for r in results_b if r.dimension.slug not in slugs_a]
-    scale_max = report_b.referential.scale_max if report_b.referential_id else 5
+    scale_max = scale_max_of(report_b)
     dimensions = [row.dimension for row in rows]
     series_a = _series(
         report_a.period_label,

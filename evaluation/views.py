@@ -28,7 +28,6 @@ from .models import (
     Report,
     can_see_drafts,
 )
-from .templatetags.evaluation_tags import fleur_context
 
 
 def results_prefetch():
@@ -179,7 +178,7 @@ class FleurSvgView(ReportMixin, View):
 
     def get(self, request, year, kind=None):
         report = self.get_report()
-        context = fleur_context(report, uid="fleur", standalone=True)
+        context = fleur_geometry.fleur_context(report, uid="fleur", standalone=True)
         if context["fleur"] is None:
             raise Http404(_("Ce rapport n'a pas de scores par dimension."))
         svg = render_to_string("evaluation/includes/fleur.svg", context)

@@ -18,35 +18,12 @@ def _uid(context, base):
     return f"{base}-{count}"
 
 
-def fleur_context(report, *, uid, show_table=True, standalone=False):
-    results = list(report.results.all())
-    if not results:
-        return {"fleur": None}
-    drawing = fleur_geometry.build(report, results)
-    rows = [
-        {
-            "name": r.dimension.name,
-            "slug": r.dimension.slug,
-            "colour": petal.fill_colour,
-            "score": fleur_geometry.score_text(r.score),
-        }
-        for r, petal in zip(results, drawing.series[0].petals, strict=True)
-    ]
-    return {
-        "fleur": drawing,
-        "report": report,
-        "rows": rows,
-        "uid": uid,
-        "show_table": show_table,
-        "standalone": standalone,
-        "scale_max": report.referential.scale_max if report.referential_id else 5,
-    }
-
-
 @register.inclusion_tag("evaluation/includes/fleur.html", takes_context=True)
 def fleur(context, report, show_table=True):
     """The Fleur of `report` as inline SVG, followed by the table of its scores."""
-    return fleur_context(report, uid=_uid(context, f"fleur-{report.pk}"), show_table=show_table)
+    return fleur_geometry.fleur_context(
+        report, uid=_uid(context, f"fleur-{report.pk}"), show_table=show_table
+    )
 
 
 def signed(value):
