@@ -1,13 +1,13 @@
 """iCalendar feeds of the agenda (RFC 5545), built with the `icalendar` package."""
 
 import datetime
-from zoneinfo import ZoneInfo
 
 import icalendar
 from django.http import HttpResponse
 from django.utils import timezone
 
-PARIS = ZoneInfo("Europe/Paris")
+from .hours import PARIS
+
 # UIDs must never change, whatever the site's host name: a calendar app uses
 # them to update an event instead of duplicating it. No "@" in them, so that
 # address harvesters do not mistake them for e-mail addresses.

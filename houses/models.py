@@ -17,6 +17,8 @@ from filer.fields.image import FilerImageField
 from coop_site.apphooks import reverse_or_empty
 from coop_site.models import AltTextMixin
 
+from . import hours
+
 YEAR_VALIDATORS = [MinValueValidator(1900), MaxValueValidator(2100)]
 
 
@@ -205,9 +207,7 @@ class House(models.Model):
 
     def opening_status(self, now=None):
         """Open now, and the next opening, from the prefetched slots and closures."""
-        from .services import opening_status
-
-        return opening_status(
+        return hours.opening_status(
             slots=self.opening_hours.all(),
             closures=self.closures.all(),
             now=now or timezone.now(),
@@ -375,6 +375,14 @@ class Closure(models.Model):
 
     def covers(self, day):
         return self.starts_on <= day <= self.ends_on
+
+    @property
+    def is_closure(self):
+        return self.kind == self.Kind.CLOSED
+
+    @property
+    def is_opening(self):
+        return self.kind == self.Kind.OPEN
 
 
 class CommonBaseItem(models.Model):

@@ -1,10 +1,10 @@
-"""Business rules of the houses app: opening hours, staff groups, contact messages."""
+"""Business rules of the houses app: staff groups, contact messages.
 
-import dataclasses
-import datetime
+Opening hours are pure functions in `houses.hours`.
+"""
+
 import hashlib
 import logging
-from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.contrib.auth.models import Group, Permission
@@ -19,74 +19,6 @@ from .models import ContactMessage, House
 from .permissions import COOPERATION_WIDE_GROUP
 
 logger = logging.getLogger(__name__)
-
-PARIS = ZoneInfo("Europe/Paris")
-# How far ahead "next opening" looks: beyond the longest summer closure.
-LOOKAHEAD_DAYS = 70
-
-
-# --- Opening hours -------------------------------------------------------------
-
-
-@dataclasses.dataclass(frozen=True)
-class OpeningStatus:
-    is_open: bool
-    closes_at: datetime.datetime | None  # when open: today's closing time (Paris)
-    next_opening: datetime.datetime | None  # when closed: the next opening (Paris)
-    closure: object | None = None  # the closure in force now, if any
-
-
-def day_intervals(*, day, slots, closures):
-    """The (opens, closes) local times of `day`, after exceptional closures and openings.
-
-    An exceptional opening replaces the weekly slots of its days; a closure
-    empties them. When both cover a day, the closure wins (safer for a visitor).
-    """
-    covering = [c for c in closures if c.starts_on <= day <= c.ends_on]
-    if any(c.kind == "fermeture" for c in covering):
-        return []
-    openings = [c for c in covering if c.kind == "ouverture"]
-    if openings:
-        return sorted((c.opens, c.closes) for c in openings)
-    return sorted((s.opens, s.closes) for s in slots if s.weekday == day.weekday())
-
-
-def _local(day, time):
-    """A wall-clock time in Paris; on the night of a DST change, zoneinfo picks the right offset."""
-    return datetime.datetime.combine(day, time, tzinfo=PARIS)
-
-
-def opening_status(*, slots, closures, now):
-    """Is the house open at `now`, and if not, when does it open next? (Europe/Paris)"""
-    slots = list(slots)
-    closures = list(closures)
-    local_now = now.astimezone(PARIS)
-    today = local_now.date()
-    closure_now = next(
-        (c for c in closures if c.kind == "fermeture" and c.starts_on <= today <= c.ends_on),
-        None,
-    )
-    for opens, closes in day_intervals(day=today, slots=slots, closures=closures):
-        start, end = _local(today, opens), _local(today, closes)
-        if start <= local_now < end:
-            return OpeningStatus(True, end, None, None)
-    for offset in range(LOOKAHEAD_DAYS + 1):
-        day = today + datetime.timedelta(days=offset)
-        for opens, _closes in day_intervals(day=day, slots=slots, closures=closures):
-            start = _local(day, opens)
-            if start > local_now:
-                return OpeningStatus(False, None, start, closure_now)
-    return OpeningStatus(False, None, None, closure_now)
-
-
-def weekly_table(*, slots, today):
-    """Seven rows, Monday first: (weekday number, slots of that day, is today)."""
-    slots = list(slots)
-    return [
-        (weekday, [s for s in slots if s.weekday == weekday], weekday == today.weekday())
-        for weekday in range(7)
-    ]
-
 
 # --- Staff groups --------------------------------------------------------------
 

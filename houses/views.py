@@ -10,6 +10,7 @@ from django.views.generic import DetailView, ListView, TemplateView, View
 
 from . import calendar
 from .forms import ActivityFilterForm, ContactForm, EventFilterForm
+from .hours import weekly_table
 from .models import (
     Action,
     Activity,
@@ -20,7 +21,7 @@ from .models import (
     KeyFigure,
     Weekday,
 )
-from .services import ContactRejected, contact_message_submit, weekly_table
+from .services import ContactRejected, contact_message_submit
 
 
 def house_queryset():

@@ -1,17 +1,15 @@
 """'Open now?' and 'next opening' in Europe/Paris, with a clock passed explicitly."""
 
 import datetime
-from zoneinfo import ZoneInfo
 
 import pytest
 
+from houses.hours import PARIS, opening_status
 from houses.models import Closure, OpeningHours
-from houses.services import opening_status
 
 # The functions are pure; the database is only there for the suite's autouse fixtures.
 pytestmark = pytest.mark.django_db
 
-PARIS = ZoneInfo("Europe/Paris")
 UTC = datetime.UTC
 
 
