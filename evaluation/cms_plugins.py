@@ -3,7 +3,6 @@ from cms.plugin_pool import plugin_pool
 from django.utils.translation import gettext_lazy as _
 
 from .models import FleurPluginModel, LatestReportsPluginModel, Report
-from .views import results_prefetch
 
 
 @plugin_pool.register_plugin
@@ -18,12 +17,7 @@ class FleurPlugin(CMSPluginBase):
     def render(self, context, instance, placeholder):
         context = super().render(context, instance, placeholder)
         reports = (
-            Report.objects.published()
-            .filter(results__isnull=False)
-            .select_related("referential")
-            .prefetch_related(results_prefetch())
-            .main_first()
-            .order_by("-year", "kind_rank")
+            Report.objects.published().filter(results__isnull=False).with_results().newest_first()
         )
         if instance.report_id:
             reports = reports.filter(pk=instance.report_id)

@@ -125,6 +125,21 @@ class ReportQuerySet(models.QuerySet):
         )
         return self.annotate(kind_rank=rank).order_by("kind_rank")
 
+    def newest_first(self):
+        """The newest year first; of a year's reports, the main one first."""
+        return self.main_first().order_by("-year", "kind_rank")
+
+    def with_results(self):
+        """With the referential and the scores in the dimensions' order, to draw Fleurs."""
+        return self.select_related("referential").prefetch_related(
+            models.Prefetch(
+                "results",
+                queryset=DimensionResult.objects.select_related("dimension").order_by(
+                    "dimension__order", "dimension__name"
+                ),
+            )
+        )
+
 
 def report_pdf_path(report, filename):
     """A normalised name: year, kind and title, never a path from the client."""

@@ -21,7 +21,6 @@ from houses.services import ContactRejected, contact_message_submit
 from . import fleur as fleur_geometry
 from .forms import CompareForm
 from .models import (
-    DimensionResult,
     EvaluatedAction,
     IndicatorValue,
     Referential,
@@ -30,25 +29,15 @@ from .models import (
 )
 
 
-def results_prefetch():
-    return Prefetch(
-        "results",
-        queryset=DimensionResult.objects.select_related("dimension").order_by(
-            "dimension__order", "dimension__name"
-        ),
-    )
-
-
 def find_report(request, year, kind=None, *, detailed=False):
     """The report of `year` (the main one, or the one of `kind`) that `request.user` may see."""
     # django CMS resolves apphook URLs without the converters: the year may be a string.
     queryset = Report.objects.visible_to(request.user).filter(year=int(year))
-    queryset = queryset.select_related("referential", "full_report")
+    queryset = queryset.with_results().select_related("full_report")
     if kind:
         queryset = queryset.filter(kind=kind)
     else:
         queryset = queryset.main_first()
-    queryset = queryset.prefetch_related(results_prefetch())
     if detailed:
         visible = Report.objects.visible_to(request.user)
         queryset = queryset.prefetch_related(
@@ -84,13 +73,7 @@ class IndexView(TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        reports = list(
-            Report.objects.published()
-            .select_related("referential")
-            .prefetch_related(results_prefetch())
-            .main_first()
-            .order_by("-year", "kind_rank")
-        )
+        reports = list(Report.objects.published().with_results().newest_first())
         current = next((r for r in reports if r.results.all()), None)
         referential = current.referential if current else Referential.objects.first()
         dimensions = list(referential.dimensions.all()) if referential else []
@@ -133,10 +116,7 @@ class ReportDetailView(ReportMixin, TemplateView):
         other_years = [
             (year, label)
             for year, label in years_with_results(
-                Report.objects.published()
-                .prefetch_related(results_prefetch())
-                .main_first()
-                .order_by("-year", "kind_rank")
+                Report.objects.published().with_results().newest_first()
             )
             if year != report.year
         ]
@@ -233,13 +213,7 @@ class CompareView(TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        reports = list(
-            Report.objects.visible_to(self.request.user)
-            .select_related("referential")
-            .prefetch_related(results_prefetch())
-            .main_first()
-            .order_by("-year", "kind_rank")
-        )
+        reports = list(Report.objects.visible_to(self.request.user).with_results().newest_first())
         years = years_with_results(reports)
         form = CompareForm(self.request.GET or None, years=years)
         context.update(form=form, years=years)

@@ -68,4 +68,4 @@ def fleur_compare(context, comparison, report_a, report_b):
 @register.simple_tag
 def latest_report():
     """The latest published report, for the home page (one query)."""
-    return Report.objects.published().main_first().order_by("-year", "kind_rank").first()
+    return Report.objects.published().newest_first().first()
