@@ -686,6 +686,18 @@ class Activity(models.Model):
         return " ".join(str(p) for p in parts)
 
     @property
+    def is_full(self):
+        return self.status == self.Status.FULL
+
+    @property
+    def is_finished(self):
+        return self.status == self.Status.FINISHED
+
+    @property
+    def has_quotient_price(self):
+        return self.price_kind == self.PriceKind.QUOTIENT
+
+    @property
     def price_label(self):
         if self.price_kind == self.PriceKind.FIXED and self.price is not None:
             return f"{self.price:.2f} €".replace(".", ",")

@@ -7,7 +7,7 @@ import pytest
 from cms.api import add_plugin
 from django.utils import timezone
 
-from houses.models import Action, CommonBaseItem, Event, KeyFigure
+from houses.models import Action, Activity, Closure, CommonBaseItem, Event, KeyFigure
 
 from .factories import add_closure, add_hours, make_activity, make_event, make_house
 
@@ -96,6 +96,21 @@ def test_house_page_lists_coming_closures_only(client, house):
     html = client.get("/maisons/les-ors/").content.decode()
 
     assert "Pont de mai" in html and "Été passé" not in html
+
+
+def test_house_page_gives_the_hours_of_an_exceptional_opening(client, house):
+    open_day = timezone.localdate() + datetime.timedelta(days=5)
+    hours = {"opens": datetime.time(14), "closes": datetime.time(18)}
+    add_closure(
+        house, open_day, open_day, reason="Portes ouvertes", kind=Closure.Kind.OPEN, **hours
+    )
+    holiday = open_day + datetime.timedelta(days=4)
+    add_closure(house, holiday, holiday, reason="Férié")
+
+    html = client.get("/maisons/les-ors/").content.decode()
+
+    assert re.search(r"Portes ouvertes</strong> :[^<]*, 14 h – 18 h</li>", html)
+    assert re.search(r"Férié</strong> :[^<]* \(fermé\)</li>", html)
 
 
 def test_house_page_during_a_closure_says_closed(client, house):
@@ -230,3 +245,15 @@ def test_pages_appear_in_the_menu(client, houses_pages):
 
     for title in ("Maisons", "Activités", "Agenda"):
         assert f">{title}<" in nav
+
+
+def test_a_full_activity_says_so_on_its_card_and_page(client, house):
+    full = make_activity(house, title="Chorale", status=Activity.Status.FULL)
+    make_activity(house, title="Yoga")
+
+    card = client.get("/maisons/les-ors/").content.decode()
+    page = client.get(full.get_absolute_url()).content.decode()
+
+    assert '<span class="badge badge--warning">Complet</span>' in card
+    assert '<span class="badge badge--success">Places disponibles</span>' in card
+    assert '<span class="badge badge--warning">Complet</span>' in page
