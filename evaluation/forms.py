@@ -1,4 +1,5 @@
 from django import forms
+from django.conf import settings
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
@@ -6,7 +7,7 @@ from coop_site.formatting import format_file_size
 
 from . import services
 from .models import Report
-from .pdf import max_upload_size, validate_report_pdf
+from .pdf import validate_report_pdf
 
 
 class CompareForm(forms.Form):
@@ -60,7 +61,7 @@ class ReportAdminForm(forms.ModelForm):
         self.fields["pdf_upload"].help_text = _(
             "Un vrai PDF, non protégé par un mot de passe, de %(limit)s au plus. "
             "Envoyer un nouveau fichier remplace l'actuel, qui reste dans l'historique."
-        ) % {"limit": format_file_size(max_upload_size())}
+        ) % {"limit": format_file_size(settings.EVALUATION_REPORT_MAX_SIZE)}
         self.fields["full_report"].queryset = Report.objects.exclude(kind=Report.Kind.SYNTHESIS)
         self.pending = None
 

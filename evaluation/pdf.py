@@ -17,12 +17,7 @@ from coop_site.formatting import format_file_size
 
 logger = logging.getLogger(__name__)
 
-DEFAULT_MAX_SIZE = 50 * 1024 * 1024
 COVER_WIDTH = 480
-
-
-def max_upload_size():
-    return getattr(settings, "EVALUATION_REPORT_MAX_SIZE", DEFAULT_MAX_SIZE)
 
 
 def read_upload(uploaded_file):
@@ -33,7 +28,7 @@ def read_upload(uploaded_file):
 
 
 def check_size(size):
-    limit = max_upload_size()
+    limit = settings.EVALUATION_REPORT_MAX_SIZE  # its one default is in settings.py
     if size > limit:
         raise ValidationError(
             _("Le fichier pèse %(size)s : la taille maximale est de %(limit)s.")
