@@ -245,7 +245,7 @@ def contact_form(*args, **kwargs):
 
 
 def cooperation_house():
-    return House.objects.cooperation()
+    return House.objects.cooperation_house()
 
 
 def contact_ready():

@@ -38,7 +38,8 @@ class HouseQuerySet(models.QuerySet):
         """The places a resident can walk into: every house but the Coopération."""
         return self.exclude(kind=House.Kind.COOPERATION)
 
-    def cooperation(self):
+    def cooperation_house(self):
+        """The Coopération's own row (one object, not a queryset), or None before it exists."""
         return self.filter(kind=House.Kind.COOPERATION).first()
 
 

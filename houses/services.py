@@ -183,7 +183,7 @@ def contact_message_submit(*, house, data, topic="", request):
 
 
 def _cooperation_email():
-    cooperation = House.objects.cooperation()
+    cooperation = House.objects.cooperation_house()
     return cooperation.email if cooperation else ""
 
 
