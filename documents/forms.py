@@ -2,13 +2,15 @@ from django import forms
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.utils.translation import gettext_lazy as _
 
+from coop_site.lists import FilterForm
 from houses.models import House
 
 from .models import Document, DocumentList
+from .services import library_entries
 from .uploads import check_document_upload
 
 
-class LibraryFilterForm(forms.Form):
+class LibraryFilterForm(FilterForm):
     """The GET filters of /documents/; a bad value is reported at its field and ignored."""
 
     year = forms.TypedChoiceField(label=_("Année"), required=False, coerce=int, empty_value=None)
@@ -31,18 +33,9 @@ class LibraryFilterForm(forms.Form):
             (str(year), str(year)) for year in years
         ]
 
-    def filters(self):
-        """The valid filters only: one bad value does not cancel the others."""
-        self.is_valid()
-        for name in self.errors:
-            self.fields[name].widget.attrs.update(
-                {"aria-invalid": "true", "aria-describedby": f"{self[name].auto_id}-erreur"}
-            )
-        return {
-            name: self.cleaned_data.get(name)
-            for name in ("year", "kind", "house")
-            if name not in self.errors
-        }
+    def filter_queryset(self, reports, filters):
+        """The library's entries (documents, then `reports`) that match the valid filters."""
+        return library_entries(reports=reports, **filters)
 
 
 class DocumentListForm(forms.ModelForm):

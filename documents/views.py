@@ -1,39 +1,29 @@
-from django.core.paginator import Paginator
-from django.views.generic import TemplateView
+from django.views.generic import ListView
+
+from coop_site.lists import FilteredListMixin
 
 from .forms import LibraryFilterForm
-from .services import library_entries, library_years, published_reports
+from .services import library_years, published_reports
 
 PAGE_SIZE = 12
 
 
-class LibraryView(TemplateView):
+class LibraryView(FilteredListMixin, ListView):
     """Every public document and published evaluation report, filterable without JavaScript."""
 
     template_name = "documents/library.html"
+    context_object_name = "entries"
+    paginate_by = PAGE_SIZE
+    filter_form_class = LibraryFilterForm
 
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        reports = published_reports()
-        form = LibraryFilterForm(self.request.GET or None, years=library_years(reports=reports))
-        filters = form.filters() if form.is_bound else {}
-        entries = library_entries(
-            reports=reports,
-            year=filters.get("year"),
-            kind=filters.get("kind") or "",
-            house=filters.get("house"),
-        )
-        page = Paginator(entries, PAGE_SIZE).get_page(self.request.GET.get("page"))
-        query = self.request.GET.copy()
-        query.pop("page", None)
-        context.update(
-            {
-                "form": form,
-                "page_obj": page,
-                "entries": page.object_list,
-                "total": len(entries),
-                "filtered": any(filters.values()),
-                "query": query.urlencode(),
-            }
-        )
-        return context
+    def get_filter_form_kwargs(self):
+        self.reports = published_reports()
+        return {"years": library_years(reports=self.reports)}
+
+    def get_unfiltered_queryset(self):
+        return self.reports
+
+    def paginate_queryset(self, queryset, page_size):
+        # A page number out of range shows the nearest page rather than a 404.
+        page = self.get_paginator(queryset, page_size).get_page(self.request.GET.get("page"))
+        return page.paginator, page, page.object_list, page.has_other_pages()

@@ -1,28 +1,12 @@
 from django import forms
 from django.core.exceptions import ValidationError
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from coop_site.forms import AccessibleFormMixin
+from coop_site.lists import FilterForm
+
 from .models import Activity, Event, House, Weekday
-
-
-class AccessibleFormMixin:
-    """Ties each field to its help and error texts for screen readers."""
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        for name, field in self.fields.items():
-            # The bound field's help text: it also carries the length limit (coop_site.limits).
-            if self[name].help_text:
-                field.widget.attrs.setdefault("aria-describedby", f"id_{name}_help")
-
-    def full_clean(self):
-        super().full_clean()
-        for name in self.errors:
-            if name in self.fields:
-                widget = self.fields[name].widget
-                widget.attrs["aria-invalid"] = "true"
-                described = widget.attrs.get("aria-describedby", "")
-                widget.attrs["aria-describedby"] = f"{described} id_{name}_error".strip()
 
 
 def validate_single_line(value):
@@ -76,14 +60,6 @@ class ContactForm(AccessibleFormMixin, forms.Form):
         return [f for f in self if f.name != "website"]
 
 
-class FilterForm(AccessibleFormMixin, forms.Form):
-    """A GET filter: invalid values are reported at the field and then ignored."""
-
-    def filters(self):
-        self.is_valid()
-        return {k: v for k, v in self.cleaned_data.items() if v not in (None, "")}
-
-
 def house_choices():
     return [("", _("Toutes les maisons"))] + [
         (h.slug, h.short_name) for h in House.objects.only("slug", "short_name")
@@ -118,6 +94,17 @@ class ActivityFilterForm(FilterForm):
         super().__init__(*args, **kwargs)
         self.fields["maison"].choices = house_choices()
 
+    def filter_queryset(self, queryset, filters):
+        if "maison" in filters:
+            queryset = queryset.filter(houses__slug=filters["maison"])
+        if "categorie" in filters:
+            queryset = queryset.filter(category=filters["categorie"])
+        if "age" in filters:
+            queryset = queryset.for_age(filters["age"])
+        if "jour" in filters:
+            queryset = queryset.filter(weekday=filters["jour"])
+        return queryset.distinct()
+
 
 class EventFilterForm(FilterForm):
     maison = forms.ChoiceField(label=_("Maison"), required=False)
@@ -133,3 +120,13 @@ class EventFilterForm(FilterForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["maison"].choices = house_choices()
+
+    def filter_queryset(self, queryset, filters):
+        if "maison" in filters:
+            slug = filters["maison"]
+            queryset = queryset.filter(Q(organiser__slug=slug) | Q(place_house__slug=slug))
+        if "theme" in filters:
+            queryset = queryset.filter(theme=filters["theme"])
+        if "public" in filters:
+            queryset = queryset.filter(audience=filters["public"])
+        return queryset

@@ -1,12 +1,14 @@
 import datetime
 
-from django.db.models import Max, Min, Prefetch, Q
-from django.http import Http404, HttpResponseRedirect
+from django.db.models import Max, Min, Prefetch
+from django.http import Http404, HttpResponseRedirect, QueryDict
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView, TemplateView, View
+
+from coop_site.lists import FilteredListMixin
 
 from . import calendar
 from .forms import ActivityFilterForm, ContactForm, EventFilterForm
@@ -144,31 +146,17 @@ class HouseFeedView(View):
 # --- Activities ------------------------------------------------------------------
 
 
-class ActivityListView(ListView):
+class ActivityListView(FilteredListMixin, ListView):
     template_name = "houses/activity_list.html"
     context_object_name = "activities"
     paginate_by = 12
+    filter_form_class = ActivityFilterForm
+
+    def get_unfiltered_queryset(self):
+        return Activity.objects.current().prefetch_related("houses")
 
     def get_queryset(self):
-        self.form = ActivityFilterForm(self.request.GET or None)
-        filters = self.form.filters() if self.request.GET else {}
-        queryset = Activity.objects.current().prefetch_related("houses")
-        if "maison" in filters:
-            queryset = queryset.filter(houses__slug=filters["maison"])
-        if "categorie" in filters:
-            queryset = queryset.filter(category=filters["categorie"])
-        if "age" in filters:
-            queryset = queryset.for_age(filters["age"])
-        if "jour" in filters:
-            queryset = queryset.filter(weekday=filters["jour"])
-        return queryset.distinct().order_by("title", "pk")
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        query = self.request.GET.copy()
-        query.pop("page", None)
-        context.update(form=self.form, querystring=query.urlencode())
-        return context
+        return super().get_queryset().order_by("title", "pk")
 
 
 class ActivityDetailView(DetailView):
@@ -209,16 +197,18 @@ def agenda_months(this_month):
     return min(months), max(months)
 
 
-class EventListView(ListView):
+class EventListView(FilteredListMixin, ListView):
     """Upcoming events, or the events of one month (`?mois=2026-10`)."""
 
     template_name = "houses/event_list.html"
     context_object_name = "events"
     paginate_by = 20
+    filter_form_class = EventFilterForm
 
     def get_queryset(self):
-        self.form = EventFilterForm(self.request.GET or None)
-        filters = self.form.filters() if self.request.GET else {}
+        return super().get_queryset().with_related()
+
+    def get_unfiltered_queryset(self):
         self.month = None
         self.this_month = timezone.localdate().replace(day=1)
         self.first_month, last_month = agenda_months(self.this_month)
@@ -226,31 +216,24 @@ class EventListView(ListView):
             self.month = parse_month(self.request.GET["mois"])
             if not self.first_month <= self.month <= last_month:
                 raise Http404(_("Aucun événement n'est archivé pour ce mois."))
-            queryset = Event.objects.in_month(self.month.year, self.month.month)
-        else:
-            queryset = Event.objects.upcoming()
-        if "maison" in filters:
-            slug = filters["maison"]
-            queryset = queryset.filter(Q(organiser__slug=slug) | Q(place_house__slug=slug))
-        if "theme" in filters:
-            queryset = queryset.filter(theme=filters["theme"])
-        if "public" in filters:
-            queryset = queryset.filter(audience=filters["public"])
-        return queryset.with_related()
+            return Event.objects.in_month(self.month.year, self.month.month)
+        return Event.objects.upcoming()
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         this_month = self.this_month
-        query = self.request.GET.copy()
-        for key in ("page", "mois"):
-            query.pop(key, None)
         month = self.month
         # From the upcoming list, "past events" start with this month's.
         previous_month = add_months(month, -1) if month else this_month
+        # The month links put `mois` first, then the filters: `{% querystring month_query mois=… %}`.
+        month_query = QueryDict(mutable=True)
+        month_query["mois"] = ""
+        for key, values in self.request.GET.lists():
+            if key not in ("page", "mois"):
+                month_query.setlist(key, values)
         context.update(
-            form=self.form,
             month=month,
-            querystring=query.urlencode(),
+            month_query=month_query,
             # The archive starts with the oldest event's month: no link before it.
             previous_month=previous_month if previous_month >= self.first_month else None,
             next_month=add_months(month, 1) if month and month < this_month else None,

@@ -1,13 +1,14 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from coop_site.lists import FilterForm
 from houses.models import House
 
 from .models import Category, NewsItem
 from .services import news_publication_errors
 
 
-class NewsFilterForm(forms.Form):
+class NewsFilterForm(FilterForm):
     """The list's filters, read from the query string (works without JavaScript)."""
 
     maison = forms.ModelChoiceField(
@@ -27,18 +28,11 @@ class NewsFilterForm(forms.Form):
         error_messages={"invalid_choice": _("Cette catégorie n'existe pas : choisissez-en une.")},
     )
 
-    def filter(self, queryset):
-        """Apply the filters that are valid; an unknown value filters nothing."""
-        self.is_valid()
-        for name in self.errors:
-            self.fields[name].widget.attrs.update(
-                {"aria-invalid": "true", "aria-describedby": f"id_{name}-error"}
-            )
-        data = getattr(self, "cleaned_data", {})
-        if data.get("maison"):
-            queryset = queryset.for_house(data["maison"])
-        if data.get("categorie"):
-            queryset = queryset.for_category(data["categorie"])
+    def filter_queryset(self, queryset, filters):
+        if "maison" in filters:
+            queryset = queryset.for_house(filters["maison"])
+        if "categorie" in filters:
+            queryset = queryset.for_category(filters["categorie"])
         return queryset
 
 

@@ -6,6 +6,8 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView, View
 
+from coop_site.lists import FilteredListMixin
+
 from .forms import NewsFilterForm
 from .models import NewsItem
 from .services import news_publish
@@ -15,24 +17,14 @@ def can_preview(user):
     return user.is_active and user.is_staff and user.has_perm("news.change_newsitem")
 
 
-class NewsListView(ListView):
+class NewsListView(FilteredListMixin, ListView):
     template_name = "news/newsitem_list.html"
     context_object_name = "items"
     paginate_by = 10
+    filter_form_class = NewsFilterForm
 
-    def get_queryset(self):
-        self.filter_form = NewsFilterForm(self.request.GET or None)
-        queryset = NewsItem.objects.published().for_cards()
-        return self.filter_form.filter(queryset)
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context["filter_form"] = self.filter_form
-        # Pagination links keep the filters.
-        query = self.request.GET.copy()
-        query.pop("page", None)
-        context["filter_query"] = query.urlencode()
-        return context
+    def get_unfiltered_queryset(self):
+        return NewsItem.objects.published().for_cards()
 
 
 class NewsDetailView(DetailView):

@@ -164,3 +164,15 @@ def test_query_count_does_not_grow_with_the_documents(client, library, houses):
     many = _count_queries(client, library)
 
     assert many == few
+
+
+def test_a_bad_filter_is_announced_at_its_field(client, library):
+    make_document("Rapport 2018", year=2018)
+
+    html = client.get(library, {"kind": "nope"}).content.decode()
+
+    select = re.search(r'<select name="kind"[^>]*>', html).group()
+    assert 'aria-invalid="true"' in select
+    described = re.search(r'aria-describedby="([^"]+)"', select).group(1)
+    assert f'<span class="error" id="{described}">Ce choix n' in html
+    assert f'href="{library}">Tout afficher' in html

@@ -221,3 +221,12 @@ def test_agenda_links_to_past_months_and_back(client, agenda):
     # "Passé" is the oldest event: the archive starts with its month.
     assert f'href="?mois={before}"' not in past and f'href="?mois={after}"' in past
     assert f'name="mois" value="{PAST}"' in past  # filtering keeps the month
+
+
+def test_agenda_month_links_keep_the_filters_but_not_the_page(client, agenda):
+    past = client.get("/agenda/", {"mois": PAST, "theme": "debat", "public": ""})
+    html = past.content.decode()
+
+    after = (PAST_DAY.replace(day=28) + datetime.timedelta(days=5)).strftime("%Y-%m")
+    assert f'href="?mois={after}&amp;theme=debat&amp;public="' in html
+    assert 'href="?theme=debat&amp;public="' in html  # « Événements à venir »

@@ -1,4 +1,5 @@
 import datetime
+import re
 
 import feedparser
 import pytest
@@ -416,3 +417,13 @@ def test_a_long_teaser_is_described_by_whole_words(client, news_site):
     kept = description.removesuffix("…").rstrip()
     assert teaser.startswith(kept)
     assert teaser[len(kept)] == " "  # cut between two words
+
+
+def test_a_bad_filter_is_announced_at_its_field(client, news_site):
+    html = client.get("/actualites/?maison=inconnue&categorie=").content.decode()
+
+    select = re.search(r'<select name="maison"[^>]*>', html).group()
+    assert 'aria-invalid="true"' in select
+    described = re.search(r'aria-describedby="([^"]+)"', select).group(1)
+    assert f'<span class="error" id="{described}">Cette maison n&#x27;existe pas' in html
+    assert "Tout afficher" in html
