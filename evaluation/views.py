@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import TemplateView
 
+from coop_site.views import ToolbarObjectMixin
 from houses.forms import ContactForm
 from houses.models import House
 from houses.services import ContactRejected, contact_message_submit
@@ -97,16 +98,14 @@ def years_with_results(reports):
     return years
 
 
-class ReportDetailView(ReportMixin, TemplateView):
+class ReportDetailView(ReportMixin, ToolbarObjectMixin, TemplateView):
     template_name = "evaluation/report_detail.html"
     detailed = True
 
     def get_context_data(self, **kwargs):
+        # The toolbar's object, for its "Évaluation" menu.
+        self.object = report = self.get_report()
         context = super().get_context_data(**kwargs)
-        report = self.get_report()
-        toolbar = getattr(self.request, "toolbar", None)
-        if toolbar is not None:
-            toolbar.set_object(report)  # for the "Évaluation" toolbar menu
         can_contact = contact_ready()
         actions = list(report.evaluated_actions.all())
         houses = {}

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView, TemplateView, View
 
 from coop_site.lists import FilteredListMixin
+from coop_site.views import ToolbarObjectMixin
 
 from . import calendar
 from .forms import ActivityFilterForm, ContactForm, EventFilterForm
@@ -36,16 +37,6 @@ def house_queryset():
             Prefetch("closures", queryset=Closure.objects.current_and_upcoming()),
         )
     )
-
-
-class ToolbarObjectMixin:
-    """Lets django CMS's toolbar know which object the page shows (edit links)."""
-
-    def get_context_data(self, **kwargs):
-        toolbar = getattr(self.request, "toolbar", None)
-        if toolbar is not None and getattr(self, "object", None) is not None:
-            toolbar.set_object(self.object)
-        return super().get_context_data(**kwargs)
 
 
 class HouseListView(ListView):

@@ -1,4 +1,4 @@
-from cms.toolbar.utils import get_object_preview_url, get_toolbar_from_request
+from cms.toolbar.utils import get_object_preview_url
 from django.contrib import messages
 from django.contrib.auth.mixins import UserPassesTestMixin
 from django.shortcuts import get_object_or_404, redirect
@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView, View
 
 from coop_site.lists import FilteredListMixin
+from coop_site.views import ToolbarObjectMixin
 
 from .forms import NewsFilterForm
 from .models import NewsItem
@@ -27,7 +28,7 @@ class NewsListView(FilteredListMixin, ListView):
         return NewsItem.objects.published().for_cards()
 
 
-class NewsDetailView(DetailView):
+class NewsDetailView(ToolbarObjectMixin, DetailView):
     template_name = "news/newsitem_detail.html"
     context_object_name = "item"
 
@@ -37,12 +38,6 @@ class NewsDetailView(DetailView):
             # Staff preview drafts at their public address.
             return queryset
         return queryset.published()
-
-    def get_object(self, queryset=None):
-        item = super().get_object(queryset)
-        # Lets the CMS toolbar offer "Modifier" for the item's body.
-        get_toolbar_from_request(self.request).set_object(item)
-        return item
 
 
 class NewsPublishView(UserPassesTestMixin, View):
