@@ -3,7 +3,7 @@
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import models
+from django.db import models, transaction
 from django.http import FileResponse, Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.loader import render_to_string
@@ -325,14 +325,18 @@ class ReportAdmin(admin.ModelAdmin):
             with uploaded:
                 services.report_upload_pdf(report=obj, uploaded_file=uploaded, user=request.user)
             form.upload_stored()
-            if obj.needs_processing:
-                messages.warning(
-                    request,
-                    _(
-                        "Le PDF est enregistré, mais sa couverture ou son texte n'ont pas pu "
-                        "être calculés. Ils seront recalculés automatiquement."
-                    ),
-                )
+            # The cover and text are derived once the save commits (see the service).
+            transaction.on_commit(lambda: self._warn_if_not_derived(request, obj))
+
+    def _warn_if_not_derived(self, request, report):
+        if report.needs_processing:
+            messages.warning(
+                request,
+                _(
+                    "Le PDF est enregistré, mais sa couverture ou son texte n'ont pas pu "
+                    "être calculés. Ils seront recalculés automatiquement."
+                ),
+            )
 
     # --- Publishing ---
 

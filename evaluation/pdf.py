@@ -7,6 +7,7 @@ have pages. pypdfium2 renders page 1 as the cover.
 
 import io
 import logging
+from dataclasses import dataclass
 
 import pypdf
 from django.conf import settings
@@ -37,8 +38,25 @@ def check_size(size):
         )
 
 
+@dataclass(frozen=True)
+class CheckedPdf:
+    """A report PDF that passed the checks: its bytes, and pypdf's reading of them."""
+
+    data: bytes
+    reader: pypdf.PdfReader
+
+    @property
+    def page_count(self):
+        return len(self.reader.pages)
+
+
+def parse(data):
+    """pypdf's reading of `data`; the one place a report PDF is parsed."""
+    return pypdf.PdfReader(io.BytesIO(data))
+
+
 def check_pdf(data):
-    """Return the page count of a valid report PDF, or raise a French ValidationError."""
+    """The CheckedPdf of a valid report PDF, or raise a French ValidationError."""
     check_size(len(data))
     if not data.startswith(b"%PDF-"):
         raise ValidationError(
@@ -54,7 +72,7 @@ def check_pdf(data):
             code="pdf_truncated",
         )
     try:
-        reader = pypdf.PdfReader(io.BytesIO(data))
+        reader = parse(data)
         if reader.is_encrypted:
             raise ValidationError(
                 _(
@@ -82,7 +100,22 @@ def check_pdf(data):
             _("Ce PDF ne contient aucune page."),
             code="pdf_no_pages",
         )
-    return page_count
+    return CheckedPdf(data=data, reader=reader)
+
+
+def check_upload(uploaded_file):
+    """The CheckedPdf of an upload, parsed once however often it is asked for.
+
+    The form's validator and the service both check the file (so no caller can
+    store what the form refuses); the second check reuses the first reading.
+    """
+    checked = getattr(uploaded_file, "_checked_pdf", None)
+    if checked is None:
+        # Refuse a huge file before reading it into memory.
+        check_size(getattr(uploaded_file, "size", 0))
+        checked = check_pdf(read_upload(uploaded_file))
+        uploaded_file._checked_pdf = checked
+    return checked
 
 
 def validate_report_pdf(uploaded_file):
@@ -91,11 +124,8 @@ def validate_report_pdf(uploaded_file):
     Error codes start with "pdf_": a form field replaces the message of codes it
     knows itself (such as "empty").
     """
-    if uploaded_file is None:
-        return
-    # Refuse a huge file before reading it into memory.
-    check_size(getattr(uploaded_file, "size", 0))
-    check_pdf(read_upload(uploaded_file))
+    if uploaded_file is not None:
+        check_upload(uploaded_file)
 
 
 def render_cover(data):
@@ -115,6 +145,5 @@ def render_cover(data):
     return buffer.getvalue()
 
 
-def extract_text(data):
-    reader = pypdf.PdfReader(io.BytesIO(data))
+def extract_text(reader):
     return "\n\n".join((page.extract_text() or "").strip() for page in reader.pages).strip()

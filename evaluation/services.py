@@ -32,11 +32,13 @@ def report_upload_pdf(*, report, uploaded_file, user):
     """Store a new PDF for `report` (saved), keeping any previous one in its history.
 
     The PDF is checked again here, so no caller can store a file the form
-    would refuse. The cover and text are derived at once; if that fails the
-    upload is kept and the report is flagged for `manage.py evaluation_retry`.
+    would refuse (a file the form checked is not parsed twice). The cover and
+    text are derived once the transaction commits, so rendering a large PDF
+    never holds it open: the report is flagged until then, and if deriving
+    fails the upload is kept, flagged for `manage.py evaluation_retry`.
     """
-    data = pdf.read_upload(uploaded_file)
-    page_count = pdf.check_pdf(data)
+    checked = pdf.check_upload(uploaded_file)
+    data = checked.data
     if report.pk is None:
         report.save()
     if report.pdf:
@@ -54,12 +56,15 @@ def report_upload_pdf(*, report, uploaded_file, user):
         report.pdf = None
     report.pdf.save("rapport.pdf", ContentFile(data), save=False)
     report.original_filename = client_filename(uploaded_file)
-    report.page_count = page_count
+    report.page_count = checked.page_count
     report.pdf_size = len(data)
     report.uploaded_by = user
     report.uploaded_at = timezone.now()
+    # Until the cover and text exist: should the process stop before, the retry finds it.
+    report.needs_processing = True
+    report.processing_error = ""
     report.save()
-    report_derive(report=report, data=data)
+    transaction.on_commit(lambda: report_derive(report=report, checked=checked))
     return report
 
 
@@ -132,16 +137,21 @@ def pending_uploads_clean(*, max_age=PENDING_MAX_AGE):
     return removed
 
 
-def report_derive(*, report, data=None):
-    """Compute the cover and the searchable text; flag the report when it fails."""
+def report_derive(*, report, checked=None):
+    """Compute the cover and the searchable text; flag the report when it fails.
+
+    `checked` is the upload's reading, when the PDF was just checked; otherwise the
+    stored file is read again.
+    """
     if not report.pdf:
         return report
     try:
-        if data is None:
+        if checked is None:
             with report.pdf.open("rb") as handle:
                 data = handle.read()
-        cover = pdf.render_cover(data)
-        text = pdf.extract_text(data)
+            checked = pdf.CheckedPdf(data=data, reader=pdf.parse(data))
+        cover = pdf.render_cover(checked.data)
+        text = pdf.extract_text(checked.reader)
     except Exception as error:  # a renderer failure must never lose the upload
         logger.warning("Couverture ou texte impossible pour le rapport %s : %s", report.pk, error)
         report.needs_processing = True

@@ -53,9 +53,11 @@ def reload_urls():
 
 
 @pytest.fixture
-def demo(db, reload_urls):
+def demo(db, reload_urls, django_capture_on_commit_callbacks):
     """The whole demo site, as `manage.py load_demo` builds it."""
-    call_command("load_demo", stdout=open(os.devnull, "w"))
+    # The command commits, which derives the reports' covers: the test's transaction does not.
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("load_demo", stdout=open(os.devnull, "w"))
     reload_urls()
 
 

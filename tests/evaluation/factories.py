@@ -8,6 +8,7 @@ import pypdf
 from django.apps import apps as django_apps
 from django.contrib.auth.models import Group
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import TestCase
 from reportlab.pdfgen import canvas
 
 from coop_site.demo import ensure_page
@@ -80,7 +81,9 @@ def make_report(
         referential=referential,
     )
     if with_pdf:
-        services.report_upload_pdf(report=report, uploaded_file=upload(), user=user)
+        # The cover and text are derived when the upload commits: run that here too.
+        with TestCase.captureOnCommitCallbacks(execute=True):
+            services.report_upload_pdf(report=report, uploaded_file=upload(), user=user)
     if referential is not None:
         for dimension, score in zip(referential.dimensions.all(), scores, strict=False):
             DimensionResult.objects.create(report=report, dimension=dimension, score=Decimal(score))

@@ -200,3 +200,98 @@ def test_a_published_report_keeps_a_date(client, django_user_model):
     assert "Un rapport publié a une date de publication" in response.content.decode()
     report.refresh_from_db()
     assert report.published_on is not None
+
+
+# --- An upload is read once, and its cover and text come after the save commits ---
+
+
+@pytest.fixture
+def parse_calls(monkeypatch):
+    """The calls to `evaluation.pdf.parse`, which still does its work (a spy, not a mock)."""
+    from evaluation import pdf
+
+    calls = []
+    original = pdf.parse
+
+    def counting(data):
+        calls.append(len(data))
+        return original(data)
+
+    monkeypatch.setattr(pdf, "parse", counting)
+    return calls
+
+
+def test_an_uploaded_pdf_is_parsed_once_and_gets_its_cover_and_text_after_the_save(
+    client, django_user_model, parse_calls, django_capture_on_commit_callbacks
+):
+    referential = make_referential(dimensions=1)
+    client.force_login(officer(django_user_model))
+    data = pdf_bytes(pages=4, text="lu une fois")
+
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        response = client.post(
+            ADD_URL, add_report_data(referential, ["2"], pdf_upload=upload(data, "rapport.pdf"))
+        )
+
+    assert response.status_code == 302, response.content.decode()[:3000]
+    assert parse_calls == [len(data)]
+    assert callbacks, "the cover and text wait for the commit"
+    report = Report.objects.get(year=2021)
+    assert report.page_count == 4
+    assert report.cover and report.cover_width
+    assert "lu une fois" in report.extracted_text
+    assert not report.needs_processing
+
+
+def test_the_cover_and_text_are_not_derived_inside_the_saving_transaction(
+    client, django_user_model, django_capture_on_commit_callbacks
+):
+    referential = make_referential(dimensions=1)
+    client.force_login(officer(django_user_model))
+
+    with django_capture_on_commit_callbacks() as callbacks:  # the commit has not come yet
+        response = client.post(ADD_URL, add_report_data(referential, ["2"]))
+
+    assert response.status_code == 302
+    report = Report.objects.get(year=2021)
+    # Saved with its file, flagged for the retry should the process stop now.
+    assert report.pdf and report.page_count == 3
+    assert not report.cover and report.extracted_text == ""
+    assert report.needs_processing
+
+    for callback in callbacks:
+        callback()
+    report.refresh_from_db()
+    assert report.cover and report.extracted_text and not report.needs_processing
+
+
+# Real commits: the warning is written when the save commits, inside the request.
+@pytest.mark.django_db(transaction=True)
+def test_a_cover_failure_after_the_save_keeps_the_report_and_the_retry_fixes_it(
+    client, django_user_model, monkeypatch
+):
+    import pypdfium2
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("moteur de rendu indisponible")
+
+    monkeypatch.setattr(pypdfium2, "PdfDocument", broken)
+    referential = make_referential(dimensions=1)
+    client.force_login(officer(django_user_model))
+
+    response = client.post(ADD_URL, add_report_data(referential, ["2"]))
+
+    assert response.status_code == 302
+    report = Report.objects.get(year=2021)
+    assert report.pdf and report.page_count == 3 and report.results.count() == 1
+    assert report.needs_processing and not report.cover
+    assert "indisponible" in report.processing_error
+    page = client.get(response["Location"]).content.decode()
+    assert "sa couverture ou son texte n&#x27;ont pas pu être calculés" in page
+
+    monkeypatch.undo()
+    out = io.StringIO()
+    call_command("evaluation_retry", stdout=out)
+    report.refresh_from_db()
+    assert "Rapports traités : 1" in out.getvalue()
+    assert report.cover and not report.needs_processing

@@ -78,15 +78,18 @@ def test_the_service_refuses_what_the_form_refuses():
 
 
 @pytest.mark.django_db
-def test_a_valid_pdf_gives_its_page_count_size_cover_and_text(admin_user):
+def test_a_valid_pdf_gives_its_page_count_size_cover_and_text(
+    admin_user, django_capture_on_commit_callbacks
+):
     data = pdf_bytes(pages=4)
     report = Report.objects.create(year=2020, kind=Report.Kind.ANNUAL, title="Rapport d'été")
 
-    services.report_upload_pdf(
-        report=report,
-        uploaded_file=upload(data, "C:\\Users\\moi\\Mon rapport.pdf"),
-        user=admin_user,
-    )
+    with django_capture_on_commit_callbacks(execute=True):
+        services.report_upload_pdf(
+            report=report,
+            uploaded_file=upload(data, "C:\\Users\\moi\\Mon rapport.pdf"),
+            user=admin_user,
+        )
 
     report.refresh_from_db()
     assert report.page_count == 4
@@ -110,7 +113,9 @@ def settings_media_root():
 
 
 @pytest.mark.django_db
-def test_a_cover_failure_keeps_the_upload_and_the_retry_command_fixes_it(monkeypatch, admin_user):
+def test_a_cover_failure_keeps_the_upload_and_the_retry_command_fixes_it(
+    monkeypatch, admin_user, django_capture_on_commit_callbacks
+):
     import pypdfium2
 
     def broken(*args, **kwargs):
@@ -118,7 +123,8 @@ def test_a_cover_failure_keeps_the_upload_and_the_retry_command_fixes_it(monkeyp
 
     monkeypatch.setattr(pypdfium2, "PdfDocument", broken)
     report = make_report(published=False, with_pdf=False)
-    services.report_upload_pdf(report=report, uploaded_file=upload(), user=admin_user)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.report_upload_pdf(report=report, uploaded_file=upload(), user=admin_user)
     report.refresh_from_db()
 
     assert report.pdf and report.page_count == 3
