@@ -137,6 +137,16 @@ def pending_uploads_clean(*, max_age=PENDING_MAX_AGE):
     return removed
 
 
+DERIVED_FIELDS = [
+    "cover",
+    "cover_width",
+    "cover_height",
+    "extracted_text",
+    "needs_processing",
+    "processing_error",
+]
+
+
 def report_derive(*, report, checked=None):
     """Compute the cover and the searchable text; flag the report when it fails.
 
@@ -164,7 +174,9 @@ def report_derive(*, report, checked=None):
     report.extracted_text = text
     report.needs_processing = False
     report.processing_error = ""
-    report.save()
+    # Only what deriving computes: it runs after the commit, and the report may have
+    # changed since this instance was read.
+    report.save(update_fields=[*DERIVED_FIELDS, "updated_at"])
     return report
 
 

@@ -141,6 +141,23 @@ def test_a_cover_failure_keeps_the_upload_and_the_retry_command_fixes_it(
 
 
 @pytest.mark.django_db
+def test_deriving_after_the_commit_keeps_what_changed_in_the_meantime(
+    admin_user, django_capture_on_commit_callbacks
+):
+    report = make_report(published=False, with_pdf=False)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        services.report_upload_pdf(report=report, uploaded_file=upload(), user=admin_user)
+        # Another write to the report before the commit (the admin saving its inlines, say).
+        Report.objects.filter(pk=report.pk).update(title="Titre corrigé", summary="Corrigé.")
+
+    report.refresh_from_db()
+    assert report.title == "Titre corrigé" and report.summary == "Corrigé."
+    assert report.cover and report.cover_width and report.extracted_text
+    assert not report.needs_processing
+
+
+@pytest.mark.django_db
 def test_replacing_the_pdf_keeps_the_old_file_in_history(admin_user, django_user_model):
     first_user = django_user_model.objects.create_user("premiere")
     report = make_report(published=False, with_pdf=False)
