@@ -1,19 +1,10 @@
-from django.db.models import Prefetch
-
-from houses.models import Closure, House
+from houses.models import House
 
 
 def site_houses(request):
-    """The houses shown in every footer and on the home page.
+    """The houses listed in every footer: names and links, nothing prefetched.
 
-    One lazy queryset: evaluated once per page however often it is used. The
-    home page's house cards show "open now", hence the prefetched hours.
+    One lazy queryset: one query on a page that shows the footer. The home
+    page's cards, which say "open now", take `house_cards` instead.
     """
-    return {
-        "site_houses": House.objects.neighbourhood_houses()
-        .select_related("photo")
-        .prefetch_related(
-            "opening_hours",
-            Prefetch("closures", queryset=Closure.objects.current_and_upcoming()),
-        )
-    }
+    return {"site_houses": House.objects.neighbourhood_houses()}

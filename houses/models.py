@@ -38,6 +38,16 @@ class HouseQuerySet(models.QuerySet):
         """The places a resident can walk into: every house but the Coopération."""
         return self.exclude(kind=House.Kind.COOPERATION)
 
+    def for_cards(self):
+        """With what a house card needs: its photo, weekly slots, closures still to come.
+
+        The card says "open now" (`House.current_status`) without a query per house.
+        """
+        return self.select_related("photo").prefetch_related(
+            "opening_hours",
+            models.Prefetch("closures", queryset=Closure.objects.current_and_upcoming()),
+        )
+
     def cooperation_house(self):
         """The Coopération's own row (one object, not a queryset), or None before it exists."""
         return self.filter(kind=House.Kind.COOPERATION).first()

@@ -1,6 +1,6 @@
 import datetime
 
-from django.db.models import Max, Min, Prefetch
+from django.db.models import Max, Min
 from django.http import Http404, HttpResponseRedirect, QueryDict
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
@@ -9,7 +9,6 @@ from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView, TemplateView, View
 
 from coop_site.lists import FilteredListMixin
-from coop_site.views import ToolbarObjectMixin
 
 from . import calendar
 from .forms import ActivityFilterForm, ContactForm, EventFilterForm
@@ -17,7 +16,6 @@ from .hours import weekly_table
 from .models import (
     Action,
     Activity,
-    Closure,
     CommonBaseItem,
     Event,
     House,
@@ -27,16 +25,14 @@ from .models import (
 from .services import ContactRejected, contact_message_submit
 
 
-def house_queryset():
-    """Houses with what their cards need: photo, weekly slots, closures still to come."""
-    return (
-        House.objects.neighbourhood_houses()
-        .select_related("photo", "logo")
-        .prefetch_related(
-            "opening_hours",
-            Prefetch("closures", queryset=Closure.objects.current_and_upcoming()),
-        )
-    )
+class ToolbarObjectMixin:
+    """Lets django CMS's toolbar know which object the page shows (edit links)."""
+
+    def get_context_data(self, **kwargs):
+        toolbar = getattr(self.request, "toolbar", None)
+        if toolbar is not None and getattr(self, "object", None) is not None:
+            toolbar.set_object(self.object)
+        return super().get_context_data(**kwargs)
 
 
 class HouseListView(ListView):
@@ -44,7 +40,7 @@ class HouseListView(ListView):
     context_object_name = "houses"
 
     def get_queryset(self):
-        return house_queryset()
+        return House.objects.neighbourhood_houses().for_cards()
 
 
 class HouseDetailView(ToolbarObjectMixin, DetailView):
@@ -52,13 +48,7 @@ class HouseDetailView(ToolbarObjectMixin, DetailView):
     context_object_name = "house"
 
     def get_queryset(self):
-        return House.objects.select_related("photo", "logo").prefetch_related(
-            "opening_hours",
-            Prefetch("closures", queryset=Closure.objects.current_and_upcoming()),
-            "approvals",
-            "figures",
-            "key_figures",
-        )
+        return House.objects.for_cards().prefetch_related("approvals", "figures", "key_figures")
 
     def get_context_data(self, **kwargs):
         house = self.object

@@ -4,7 +4,7 @@ from django import template
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
-from ..models import KeyFigure, french_time
+from ..models import House, KeyFigure, french_time
 
 register = template.Library()
 
@@ -43,3 +43,9 @@ def hour(value):
 def key_figures():
     """The Coopération's key figures of the latest year that has some."""
     return list(KeyFigure.objects.cooperation_wide().latest_year())
+
+
+@register.simple_tag
+def house_cards():
+    """The neighbourhood houses, ready for their cards (the home page's "find my house")."""
+    return House.objects.neighbourhood_houses().for_cards()

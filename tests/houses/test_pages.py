@@ -7,7 +7,7 @@ import pytest
 from cms.api import add_plugin
 from django.utils import timezone
 
-from houses.models import Action, Activity, Closure, CommonBaseItem, Event, KeyFigure
+from houses.models import Action, Activity, Closure, CommonBaseItem, Event, House, KeyFigure
 
 from .factories import add_closure, add_hours, make_activity, make_event, make_house
 
@@ -257,3 +257,18 @@ def test_a_full_activity_says_so_on_its_card_and_page(client, house):
     assert '<span class="badge badge--warning">Complet</span>' in card
     assert '<span class="badge badge--success">Places disponibles</span>' in card
     assert '<span class="badge badge--warning">Complet</span>' in page
+
+
+def test_home_finds_each_neighbourhood_house_with_its_opening(client, houses_pages):
+    ors = make_house(name="Maison des Ors")
+    add_hours(ors, *[(day, "00:00", "23:59") for day in range(7)])
+    make_house(name="Maison sans horaires")
+    make_house(name="La Coopération elle-même", kind=House.Kind.COOPERATION)
+
+    html = client.get("/").content.decode()
+
+    cards = html.split('id="home-houses"')[1].split("</section>")[0]
+    assert cards.count('class="card card--link"') == 2
+    assert "Maison des Ors" in cards and "Maison sans horaires" in cards
+    assert "La Coopération elle-même" not in cards
+    assert cards.count('class="status"') == 1

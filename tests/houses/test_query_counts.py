@@ -100,3 +100,17 @@ def test_home_sections(client, houses_pages, django_assert_max_num_queries):
     client.get("/")
     with django_assert_max_num_queries(with_few):
         assert client.get("/").status_code == 200
+
+
+def test_footer_lists_the_houses_without_their_hours(client, houses_pages):
+    """Every page's footer needs names and links only: no slots, no closures read."""
+    for _ in range(3):
+        make_full_house()
+    client.get("/agenda/")
+    with CaptureQueriesContext(connection) as context:
+        html = client.get("/agenda/").content.decode()
+
+    footer = html.split('class="site-footer__houses"')[1].split("</ul>")[0]
+    assert footer.count("<li>") == 3
+    queries = [q["sql"] for q in context.captured_queries]
+    assert not [q for q in queries if '"houses_openinghours"' in q or '"houses_closure"' in q]
