@@ -11,7 +11,7 @@ admin.site.index_title = "Gérer le site"
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("filer/", include("filer.urls")),
-    path("", include("houses.feed_urls")),  # /agenda.ics
+    path("", include("houses.urls.feeds")),  # /agenda.ics
     path(
         "robots.txt",
         TemplateView.as_view(template_name="robots.txt", content_type="text/plain"),

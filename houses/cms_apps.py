@@ -9,7 +9,7 @@ class HousesApphook(CMSApp):
     app_name = "houses"
 
     def get_urls(self, page=None, language=None, **kwargs):
-        return ["houses.urls"]
+        return ["houses.urls.houses"]
 
 
 @apphook_pool.register
@@ -18,7 +18,7 @@ class ActivitiesApphook(CMSApp):
     app_name = "activities"
 
     def get_urls(self, page=None, language=None, **kwargs):
-        return ["houses.activity_urls"]
+        return ["houses.urls.activities"]
 
 
 @apphook_pool.register
@@ -27,7 +27,7 @@ class AgendaApphook(CMSApp):
     app_name = "agenda"
 
     def get_urls(self, page=None, language=None, **kwargs):
-        return ["houses.agenda_urls"]
+        return ["houses.urls.agenda"]
 
 
 @apphook_pool.register
@@ -36,4 +36,4 @@ class CommonBaseApphook(CMSApp):
     app_name = "common_base"
 
     def get_urls(self, page=None, language=None, **kwargs):
-        return ["houses.common_base_urls"]
+        return ["houses.urls.common_base"]

@@ -186,3 +186,9 @@ def test_an_empty_agenda_opens_this_month_only(client, houses_pages):
     assert this_month.status_code == 200
     assert month_links(this_month.content.decode()) == {}
     assert client.get("/agenda/", {"mois": f"{months_from_now(-1):%Y-%m}"}).status_code == 404
+
+
+def test_agenda_page_links_to_the_site_feed(client, houses_pages):
+    html = client.get("/agenda/").content.decode()
+
+    assert re.search(r'<a href="/agenda.ics">S\S+abonner à l\S+agenda \(iCal\)</a>', html)

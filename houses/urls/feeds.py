@@ -2,8 +2,10 @@
 
 from django.urls import path
 
-from . import views
+from .. import views
+
+app_name = "feeds"
 
 urlpatterns = [
-    path("agenda.ics", views.AgendaFeedView.as_view(), name="agenda_feed"),
+    path("agenda.ics", views.AgendaFeedView.as_view(), name="agenda"),
 ]
