@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView, TemplateView, View
 
 from coop_site.lists import FilteredListMixin
+from coop_site.views import ToolbarObjectMixin
 
 from . import calendar
 from .forms import ActivityFilterForm, ContactForm, EventFilterForm
@@ -23,16 +24,6 @@ from .models import (
     Weekday,
 )
 from .services import ContactRejected, contact_message_submit
-
-
-class ToolbarObjectMixin:
-    """Lets django CMS's toolbar know which object the page shows (edit links)."""
-
-    def get_context_data(self, **kwargs):
-        toolbar = getattr(self.request, "toolbar", None)
-        if toolbar is not None and getattr(self, "object", None) is not None:
-            toolbar.set_object(self.object)
-        return super().get_context_data(**kwargs)
 
 
 class HouseListView(ListView):
