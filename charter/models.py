@@ -218,6 +218,11 @@ class CommitmentProgress(models.Model):
     def __str__(self):
         return f"{self.house.short_name} · {self.year} · {self.commitment}"
 
+    @property
+    def status_icon(self):
+        """The status's shape, shown beside its words (never colour alone)."""
+        return {self.Status.KEPT: "✔", self.Status.IN_PROGRESS: "◐"}.get(self.status, "○")
+
 
 # --- CMS plugins ----------------------------------------------------------------
 

@@ -220,3 +220,11 @@ def test_charter_page_query_count_does_not_grow_with_commitments(client, charter
     make_charter(sections=(2,), version=3, is_current=False)
 
     assert count_queries(client, url) == small_count
+
+
+def test_each_status_has_its_own_shape():
+    from charter.models import CommitmentProgress
+
+    shapes = {status: CommitmentProgress(status=status).status_icon for status in Status}
+
+    assert shapes == {Status.KEPT: "✔", Status.IN_PROGRESS: "◐", Status.TO_START: "○"}
