@@ -128,6 +128,16 @@ def validate_report_pdf(uploaded_file):
         check_upload(uploaded_file)
 
 
+def image_size(data):
+    """(width, height) of an image given as bytes."""
+    import io
+
+    from PIL import Image
+
+    with Image.open(io.BytesIO(data)) as image:
+        return image.size
+
+
 def render_cover(data):
     """Page 1 as WebP bytes, about COVER_WIDTH pixels wide."""
     import pypdfium2 as pdfium

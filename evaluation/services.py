@@ -171,6 +171,9 @@ def report_derive(*, report, checked=None):
     if report.cover:
         report.cover.delete(save=False)
     report.cover.save("couverture.webp", ContentFile(cover), save=False)
+    # Django cannot read a WebP's size itself: left empty, the dimensions make every
+    # loading of the report open the cover file (and fail if it is gone).
+    report.cover_width, report.cover_height = pdf.image_size(cover)
     report.extracted_text = text
     report.needs_processing = False
     report.processing_error = ""

@@ -11,6 +11,7 @@ from django.shortcuts import redirect
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from django.views import View
 from django.views.generic import TemplateView
 
@@ -174,35 +175,49 @@ def private_if_draft(response, report):
     return response
 
 
-class DownloadView(ReportMixin, View):
+class ReportFileView(ReportMixin, View):
+    """One of a report's private files, answered only to whoever may see the report."""
+
+    field = None  # "pdf" or "cover"
+    missing_message = ""  # the report has no such file
+    lost_message = ""  # the file is recorded but gone from the storage
+
     def get(self, request, year, kind):
         report = self.get_report()
-        if not report.pdf:
-            raise Http404(_("Ce rapport n'a pas encore de fichier PDF."))
+        stored = getattr(report, self.field)
+        if not stored:
+            raise Http404(self.missing_message)
         try:
-            handle = report.pdf.open("rb")
+            handle = stored.open("rb")
         except FileNotFoundError as error:
-            raise Http404(_("Le fichier de ce rapport est introuvable.")) from error
-        response = FileResponse(
+            raise Http404(self.lost_message) from error
+        return private_if_draft(self.file_response(handle, report), report)
+
+    def file_response(self, handle, report):
+        raise NotImplementedError
+
+
+class DownloadView(ReportFileView):
+    field = "pdf"
+    missing_message = _lazy("Ce rapport n'a pas encore de fichier PDF.")
+    lost_message = _lazy("Le fichier de ce rapport est introuvable.")
+
+    def file_response(self, handle, report):
+        return FileResponse(
             handle,
             as_attachment=True,
             filename=report.download_filename,
             content_type="application/pdf",
         )
-        return private_if_draft(response, report)
 
 
-class CoverView(ReportMixin, View):
-    def get(self, request, year, kind):
-        report = self.get_report()
-        if not report.cover:
-            raise Http404(_("Ce rapport n'a pas de couverture."))
-        try:
-            handle = report.cover.open("rb")
-        except FileNotFoundError as error:
-            raise Http404(_("La couverture de ce rapport est introuvable.")) from error
-        response = FileResponse(handle, content_type="image/webp")
-        return private_if_draft(response, report)
+class CoverView(ReportFileView):
+    field = "cover"
+    missing_message = _lazy("Ce rapport n'a pas de couverture.")
+    lost_message = _lazy("La couverture de ce rapport est introuvable.")
+
+    def file_response(self, handle, report):
+        return FileResponse(handle, content_type="image/webp")
 
 
 class CompareView(TemplateView):

@@ -249,3 +249,23 @@ def test_unpublishing_hides_the_report_again(client, page, staff):
     assert report.status == Report.Status.DRAFT
     assert client.get("/evaluation/2019/").status_code == 404
     assert client.get(report.download_url).status_code == 404
+
+
+@pytest.mark.django_db
+def test_a_report_file_lost_from_the_storage_is_a_404_not_a_500(client, page):
+    report = make_report(year=2019)
+    cover_url, download_url = report.cover_url, report.download_url
+    assert client.get(cover_url).status_code == 200
+    report.pdf.storage.delete(report.pdf.name)
+    report.cover.storage.delete(report.cover.name)
+
+    assert client.get(download_url).status_code == 404
+    assert client.get(cover_url).status_code == 404
+
+
+@pytest.mark.django_db
+def test_a_report_s_cover_size_is_stored_so_listing_reports_never_opens_the_files(client, page):
+    report = make_report(year=2019)
+    stored = type(report).objects.values("cover_width", "cover_height").get(pk=report.pk)
+
+    assert stored["cover_width"] and stored["cover_height"]
