@@ -211,32 +211,40 @@ class HouseScopedAdminMixin:
         }
         return type(form.__name__, (ScopedHousesFormMixin, form), attrs)
 
-    def shared_beyond_scope(self, request, obj):
-        """Is `obj` also linked to houses the user does not manage (a shared activity)?"""
+    def shared_beyond_scope(self, request, objs):
+        """Those of `objs` also linked to houses the user does not manage (shared activities).
+
+        One query for the lot, whether the admin asks for one object or a list.
+        """
         if manages_all_houses(request.user):
-            return False
+            return []
+        objs = list(objs)
         scope = managed_houses(request.user)
-        return any(
-            getattr(obj, field.name).exclude(pk__in=scope).exists()
-            for field in self.model._meta.many_to_many
-            if field.related_model is House
-        )
+        shared_pks = set()
+        for field in self.model._meta.many_to_many:
+            if field.related_model is House:
+                shared_pks |= set(
+                    self.model._default_manager.filter(pk__in=[obj.pk for obj in objs])
+                    .filter(**{f"{field.name}__in": House.objects.exclude(pk__in=scope)})
+                    .values_list("pk", flat=True)
+                )
+        return [obj for obj in objs if obj.pk in shared_pks]
 
     def has_delete_permission(self, request, obj=None):
         # Deleting a shared object would take it from the other houses too:
         # a team unticks its own house instead.
-        if obj is not None and self.shared_beyond_scope(request, obj):
+        if obj is not None and self.shared_beyond_scope(request, [obj]):
             return False
         return super().has_delete_permission(request, obj)
 
     def get_deleted_objects(self, objs, request):
         """The list action « Supprimer » refuses, naming them, the objects shared with others."""
         deleted, model_count, perms_needed, protected = super().get_deleted_objects(objs, request)
-        shared = [str(obj) for obj in objs if self.shared_beyond_scope(request, obj)]
+        shared = self.shared_beyond_scope(request, objs)
         if shared:
             perms_needed = set(perms_needed) | {
                 gettext("%(objects)s, partagée(s) avec une autre maison : décochez plutôt la vôtre")
-                % {"objects": ", ".join(f"« {name} »" for name in shared)}
+                % {"objects": ", ".join(f"« {obj} »" for obj in shared)}
             }
         return deleted, model_count, perms_needed, protected
 
