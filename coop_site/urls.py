@@ -1,8 +1,10 @@
 from django.conf import settings
 from django.contrib import admin
+from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path, re_path
-from django.views.generic import TemplateView
 from django.views.static import serve
+
+from . import sitemaps
 
 admin.site.site_header = "Coopération des Maisons de Quartier — administration"
 admin.site.site_title = "Administration du site"
@@ -12,10 +14,8 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("filer/", include("filer.urls")),
     path("", include("houses.urls.feeds")),  # /agenda.ics
-    path(
-        "robots.txt",
-        TemplateView.as_view(template_name="robots.txt", content_type="text/plain"),
-    ),
+    path("robots.txt", sitemaps.RobotsView.as_view(), name="robots"),
+    path("sitemap.xml", sitemap_views.sitemap, {"sitemaps": sitemaps.SITEMAPS}, name="sitemap"),
 ]
 
 if settings.SERVE_MEDIA:

@@ -1,6 +1,6 @@
 from django.urls import path, register_converter
 
-from . import views
+from . import feeds, views
 from .models import Report
 
 app_name = "evaluation"
@@ -35,6 +35,7 @@ urlpatterns = [
     path("", views.IndexView.as_view(), name="index"),
     path("comparer/", views.CompareView.as_view(), name="compare"),
     path("contact/", views.ContactView.as_view(), name="contact"),
+    path("flux/rss/", feeds.LatestReportsFeed(), name="feed"),
     path("<eval_year:year>/", views.ReportDetailView.as_view(), name="detail"),
     path(
         "<eval_year:year>-<eval_year:end_year>/", views.PeriodRedirectView.as_view(), name="period"
