@@ -3,8 +3,10 @@ canonical URL, OpenGraph and Twitter tags, feeds, and JSON-LD (schema.org).
 
 Absolute URLs come from the Sites framework's domain (set in the admin's « Sites »),
 with the request's scheme. The canonical URL is the page's path without its query
-string, except `page` (a page of a list beyond the first) and `mois` (a month of the
-agenda's archive): those show other items, whereas filters only narrow a list.
+string, except `page` (a page of a list beyond the first), `mois` (a month of the
+agenda's archive) and `a`, `b` (the two years /evaluation/comparer/ compares): those
+show other content, whereas filters (house, category, age...) only narrow a list and
+tracking parameters (utm_*...) change nothing.
 
 Objects shown by a page (a house, an event, a report...) give their own description,
 image and JSON-LD through `OBJECT_META`, keyed by model label, so that this module
@@ -30,7 +32,7 @@ from coop_site.images import filer_text, renditions
 
 DESCRIPTION_LENGTH = 160
 JSON_LD_TEXT_LENGTH = 300
-CANONICAL_PARAMS = ("page", "mois")
+CANONICAL_PARAMS = ("page", "mois", "a", "b")
 DEFAULT_IMAGE = ("img/partage.png", 1200, 630)
 SCHEMA = "https://schema.org"
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")

@@ -209,3 +209,5 @@ def test_the_canonical_url_keeps_the_page_number_and_the_month_not_filters_or_tr
     assert canonical_url(RequestFactory().get("/actualites/", {"page": "x"})).endswith(
         "/actualites/"
     )
+    compared = RequestFactory().get("/evaluation/comparer/", {"a": "2017", "b": "2019"})
+    assert canonical_url(compared) == "http://example.com/evaluation/comparer/?a=2017&b=2019"
