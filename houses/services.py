@@ -7,89 +7,32 @@ import hashlib
 import logging
 
 from django.conf import settings
-from django.contrib.auth.models import Group, Permission
+from django.contrib.auth.models import Group
 from django.core.cache import cache
 from django.core.mail import EmailMessage
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from coop_site.roles import COOPERATION_WIDE_GROUP, HOUSE_TEAM, role_permissions
+
 from .media import house_folder_ensure
 from .models import ContactMessage, House
-from .permissions import COOPERATION_WIDE_GROUP
 
 logger = logging.getLogger(__name__)
 
 # --- Staff groups --------------------------------------------------------------
-
-STAFF_PERMISSIONS = [
-    ("houses", "add_activity"),
-    ("houses", "change_activity"),
-    ("houses", "delete_activity"),
-    ("houses", "view_activity"),
-    ("houses", "add_event"),
-    ("houses", "change_event"),
-    ("houses", "delete_event"),
-    ("houses", "view_event"),
-    ("houses", "change_contactmessage"),
-    ("houses", "view_contactmessage"),
-    # Each team keeps its own house's practical data up to date (see
-    # houses.admin.HouseAdmin): hours, closures, phone. Not adding or
-    # deleting houses, and not "manage_all_houses".
-    ("houses", "view_house"),
-    ("houses", "change_house"),
-    ("houses", "add_openinghours"),
-    ("houses", "change_openinghours"),
-    ("houses", "delete_openinghours"),
-    ("houses", "view_openinghours"),
-    ("houses", "add_closure"),
-    ("houses", "change_closure"),
-    ("houses", "delete_closure"),
-    ("houses", "view_closure"),
-    # Each house keeps its own eco-structure charter progress up to date.
-    ("charter", "add_commitmentprogress"),
-    ("charter", "change_commitmentprogress"),
-    ("charter", "delete_commitmentprogress"),
-    ("charter", "view_commitmentprogress"),
-    # The house's folder in the media library (its photo, its events' images,
-    # its charter evidence): which folder is filer's folder permissions' job
-    # (houses.media); these only let the team use the library at all.
-    ("filer", "can_use_directory_listing"),
-    ("filer", "view_folder"),
-    ("filer", "add_folder"),
-    ("filer", "change_folder"),
-    ("filer", "add_file"),
-    ("filer", "change_file"),
-    ("filer", "delete_file"),
-    ("filer", "view_file"),
-    ("filer", "add_image"),
-    ("filer", "change_image"),
-    ("filer", "delete_image"),
-    ("filer", "view_image"),
-    # The house's presentation, written in the CMS's edit mode on its own page:
-    # House.has_placeholder_change_permission limits these to the team's house.
-    ("djangocms_text", "add_text"),
-    ("djangocms_text", "change_text"),
-    ("djangocms_text", "delete_text"),
-    ("djangocms_text", "view_text"),
-]
+# What a house's team may do is declared by each app's roles module (houses/roles.py
+# for the houses' data; see coop_site/roles.py).
 
 
 def staff_group_name(house):
     return f"Équipe {house.short_name}"
 
 
-def staff_permissions():
-    query = None
-    for app_label, codename in STAFF_PERMISSIONS:
-        part = Permission.objects.filter(content_type__app_label=app_label, codename=codename)
-        query = part if query is None else query | part
-    return query
-
-
 @transaction.atomic
 def house_staff_group_ensure(*, house):
-    """Give `house` its staff group ("Équipe <short name>"), with the staff permissions.
+    """Give `house` its staff group ("Équipe <short name>"), with the house team's permissions.
 
     And the group's folder in the media library, named after the house.
     """
@@ -97,7 +40,7 @@ def house_staff_group_ensure(*, house):
         group, _created = Group.objects.get_or_create(name=staff_group_name(house))
         house.staff_group = group
         house.save(update_fields=["staff_group"])
-    house.staff_group.permissions.add(*staff_permissions())
+    house.staff_group.permissions.add(*role_permissions(HOUSE_TEAM))
     house_folder_ensure(
         house=house, cooperation_group=Group.objects.filter(name=COOPERATION_WIDE_GROUP).first()
     )
@@ -106,7 +49,7 @@ def house_staff_group_ensure(*, house):
 
 def cooperation_group_ensure():
     group, _created = Group.objects.get_or_create(name=COOPERATION_WIDE_GROUP)
-    group.permissions.add(*staff_permissions())
+    group.permissions.add(*role_permissions(HOUSE_TEAM))
     for house in House.objects.filter(staff_group__isnull=False):
         house_folder_ensure(house=house, cooperation_group=group)
     return group

@@ -1,12 +1,15 @@
 """Create the site-wide roles "Éditeur·rice" and "Administrateur·rice".
 
-See coop_site/migrations/_roles.py for exactly what each may do, and the
-README section "Rôles et permissions".
+What each may do is declared by each app's `roles.py` (see coop_site/roles.py)
+and the README section "Rôles et permissions". `sync_roles` reads those
+modules as they are today and skips what this database lacks yet (the
+permissions of the apps migrated later); `migrate` itself calls it again
+once every migration has run.
 """
 
 from django.db import migrations
 
-from coop_site.migrations._roles import sync_roles
+from coop_site.roles import sync_roles
 
 
 class Migration(migrations.Migration):

@@ -7,7 +7,7 @@ included). Same function as 0002: it resets the groups to their definition.
 
 from django.db import migrations
 
-from coop_site.migrations._roles import sync_roles
+from coop_site.roles import sync_roles
 
 
 class Migration(migrations.Migration):

@@ -2,7 +2,7 @@
 
 from django.db import migrations
 
-from coop_site.migrations._roles import sync_folder_permissions
+from coop_site.roles import sync_folder_permissions
 
 
 class Migration(migrations.Migration):

@@ -15,12 +15,10 @@ import re
 
 import feedparser
 import pytest
-from django.apps import apps
 from django.contrib.auth.models import Group
 from djangocms_versioning.constants import DRAFT, PUBLISHED
 from djangocms_versioning.models import Version
 
-from coop_site.migrations._roles import sync_folder_permissions, sync_roles
 from news.models import NewsItem
 from tests.galleries.factories import make_folder, make_image
 from tests.news.factories import home_page, make_house, news_page
@@ -39,12 +37,9 @@ def site(db, reload_urls):
 
 @pytest.fixture
 def make_editor(django_user_model):
-    # A transactional test starts from a flushed database: the groups made by
-    # the roles migrations, and their hold on the whole media library, are
-    # recreated the same way.
-    sync_roles(apps)
-    sync_folder_permissions(apps)
-
+    # A transactional test flushes the database: `migrate`'s post_migrate
+    # handler, which the flush sends too, makes the groups again
+    # (coop_site.roles.sync_roles_after_migrate), media library included.
     def make(username):
         user = django_user_model.objects.create_user(
             username, password=PASSWORD, is_staff=True, first_name=username.title()

@@ -1,11 +1,9 @@
 """Small factories for the evaluation tests."""
 
-import importlib
 import io
 from decimal import Decimal
 
 import pypdf
-from django.apps import apps as django_apps
 from django.contrib.auth.models import Group
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import TestCase
@@ -104,19 +102,9 @@ def evaluation_page():
 
 
 def officer_group():
-    """The group made by evaluation's data migration.
-
-    A transactional test flushes the database, migration data included: the
-    migration's own function then builds the group again, the same way.
-    """
-    group = Group.objects.filter(name=OFFICER_GROUP).first()
-    if group is None:
-        migration = importlib.import_module(
-            "evaluation.migrations.0004_officer_without_media_library"
-        )
-        migration.sync_group(django_apps, None)
-        group = Group.objects.get(name=OFFICER_GROUP)
-    return group
+    """The group as `migrate` leaves it (evaluation/roles.py), and as it comes back
+    after a transactional test's flush (coop_site.roles.sync_roles_after_migrate)."""
+    return Group.objects.get(name=OFFICER_GROUP)
 
 
 def officer(django_user_model, username="evaluatrice"):

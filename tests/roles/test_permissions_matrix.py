@@ -16,11 +16,26 @@ import pytest
 from cms.api import create_page
 from cms.models import PageContent
 from cms.toolbar.utils import get_object_edit_url, get_object_structure_url
+from django.conf import settings
 from django.contrib import admin
-from django.contrib.auth.models import Group
+from django.contrib.auth.models import Group, Permission
+from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
+from filer.models import FolderPermission
 
+from coop_site.roles import (
+    ADMINISTRATOR,
+    ALL,
+    COOPERATION_WIDE_GROUP,
+    EDITOR,
+    EVALUATION_OFFICER,
+    HOUSE_TEAM,
+    ROLE_NAMES,
+    declared_permissions,
+    declared_roles,
+    role_permissions,
+)
 from houses.models import Event, House
 from houses.services import house_staff_group_ensure
 
@@ -204,13 +219,34 @@ def test_editor_cannot_unlock_a_colleague_s_draft(db):
     assert not editors.permissions.filter(content_type__app_label="auth").exists()
 
 
-def test_the_roles_migrations_cover_every_model(db):
-    """A model added later needs a new roles migration (see coop_site/migrations/_roles.py)."""
-    from django.contrib.auth.models import Permission
+def project_app_labels():
+    """The apps of this project (not Django's, the CMS's or filer's)."""
+    from django.apps import apps
 
+    return {
+        app_config.label
+        for app_config in apps.get_app_configs()
+        if Path(app_config.path).parent == Path(settings.BASE_DIR)
+    }
+
+
+def declared(role):
+    """{(app label, codename or ALL)} the apps' roles modules give `role`."""
+    return {
+        (app_label, codename)
+        for app_label, codenames in declared_permissions(role).items()
+        for codename in codenames
+    }
+
+
+def test_the_roles_cover_every_permission_of_the_project(db):
+    """A model added later fails here until its app's roles.py says which role gets it.
+
+    ADMINISTRATOR alone, if nobody else should: see coop_site/roles.py.
+    """
     administrators = Group.objects.get(name="Administrateur·rice")
     editors = Group.objects.get(name="Éditeur·rice")
-    hint = "ajoutez une migration coop_site qui appelle _roles.sync_roles"
+    hint = "dites dans <app>/roles.py quel rôle reçoit ces permissions (voir coop_site/roles.py)"
 
     missing = Permission.objects.exclude(group=administrators)
     assert not missing.exists(), (hint, list(missing.values_list("codename", flat=True)))
@@ -218,3 +254,96 @@ def test_the_roles_migrations_cover_every_model(db):
         content_type__app_label__in=["news", "galleries", "documents"]
     ).exclude(group=editors)
     assert not editor_apps.exists(), (hint, list(editor_apps.values_list("codename", flat=True)))
+
+    given = set().union(*(declared(role) for role in ROLE_NAMES))
+    unassigned = [
+        f"{app_label}.{codename}"
+        for app_label, codename in Permission.objects.filter(
+            content_type__app_label__in=project_app_labels()
+        ).values_list("content_type__app_label", "codename")
+        if (app_label, codename) not in given and (app_label, ALL) not in given
+    ]
+    assert not unassigned, (hint, unassigned)
+
+
+def test_the_roles_name_only_permissions_that_exist(db):
+    for role in ROLE_NAMES:
+        for app_label, codename in declared(role):
+            found = Permission.objects.filter(content_type__app_label=app_label)
+            if codename != ALL:
+                found = found.filter(codename=codename)
+            assert found.exists(), (role, app_label, codename)
+
+
+def test_each_app_gives_roles_on_its_own_models_only():
+    """houses never grants the charter's permissions, nor any app another's.
+
+    Besides its own, an app names only those of a third-party app it needs
+    for a role (filer's for a house's folder, django CMS's for the pages).
+    """
+    project = project_app_labels()
+    roles_modules = declared_roles()
+    assert {"coop_site", "houses", "charter", "evaluation", "news"} <= set(roles_modules)
+    for app_label, roles in roles_modules.items():
+        assert set(roles) <= set(ROLE_NAMES), app_label
+        for entries in roles.values():
+            for entry in entries:
+                if isinstance(entry, tuple):
+                    assert entry[0] == app_label or entry[0] not in project, (app_label, entry)
+
+
+def test_the_houses_code_names_no_charter_permission(db):
+    charter = set(
+        Permission.objects.filter(content_type__app_label="charter").values_list(
+            "codename", flat=True
+        )
+    )
+    assert "change_commitmentprogress" in charter
+    houses_dir = Path(__file__).resolve().parents[2] / "houses"
+    for path in houses_dir.rglob("*.py"):
+        words = set(re.findall(r"\w+", path.read_text(encoding="utf-8")))
+        assert not words & charter, (path, words & charter)
+
+
+def test_every_group_of_a_role_holds_exactly_its_permissions(world):
+    """What the migrations (and each new house's group) give is what the roles declare."""
+    groups = {
+        EDITOR: [Group.objects.get(name=EDITOR)],
+        EVALUATION_OFFICER: [Group.objects.get(name=EVALUATION_OFFICER)],
+        HOUSE_TEAM: [
+            Group.objects.get(name=COOPERATION_WIDE_GROUP),
+            House.objects.get(pk=world["own"].pk).staff_group,
+        ],
+    }
+    for role, role_groups_ in groups.items():
+        expected_pks = set(role_permissions(role).values_list("pk", flat=True))
+        assert expected_pks, role
+        for group in role_groups_:
+            assert set(group.permissions.values_list("pk", flat=True)) == expected_pks, group
+    house_team = set(
+        role_permissions(HOUSE_TEAM).values_list("content_type__app_label", "codename")
+    )
+    assert ("charter", "change_commitmentprogress") in house_team
+    assert ("houses", "manage_all_houses") not in house_team
+
+
+def test_the_next_migrate_puts_back_a_group_changed_by_hand(db):
+    editors = Group.objects.get(name=EDITOR)
+    editors.permissions.remove(Permission.objects.get(codename="add_newsitem"))
+    editors.permissions.add(Permission.objects.get(codename="delete_versionlock"))
+
+    call_command("migrate", verbosity=0)
+
+    assert set(editors.permissions.all()) == set(role_permissions(EDITOR))
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_roles_come_back_after_a_database_flush():
+    """A transactional test flushes the database; the groups come back with it."""
+    call_command("flush", interactive=False, verbosity=0)
+
+    for role in (EDITOR, EVALUATION_OFFICER, ADMINISTRATOR, COOPERATION_WIDE_GROUP):
+        assert Group.objects.get(name=role).permissions.exists(), role
+    assert FolderPermission.objects.filter(
+        group__name=EDITOR, folder__isnull=True, type=FolderPermission.ALL
+    ).exists()

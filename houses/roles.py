@@ -1,0 +1,47 @@
+"""Who may do what with the houses' data (see coop_site/roles.py)."""
+
+from coop_site.roles import ADMINISTRATOR, HOUSE_TEAM, crud
+
+ROLES = {
+    # Limited to the team's own houses by houses.permissions.HouseScopedAdminMixin.
+    HOUSE_TEAM: [
+        *crud("activity"),
+        *crud("event"),
+        "change_contactmessage",
+        "view_contactmessage",
+        # Each team keeps its own house's practical data up to date (see
+        # houses.admin.HouseAdmin): hours, closures, phone. Not adding or
+        # deleting houses, and not "manage_all_houses".
+        "view_house",
+        "change_house",
+        *crud("openinghours"),
+        *crud("closure"),
+        # The house's folder in the media library (its photo, its events' images,
+        # its charter evidence): which folder is filer's folder permissions' job
+        # (houses.media); these only let the team use the library at all.
+        ("filer", "can_use_directory_listing"),
+        ("filer", "view_folder"),
+        ("filer", "add_folder"),
+        ("filer", "change_folder"),
+        *crud("filer.file"),
+        *crud("filer.image"),
+        # The house's presentation, written in the CMS's edit mode on its own page:
+        # House.has_placeholder_change_permission limits these to the team's house.
+        *crud("djangocms_text.text"),
+    ],
+    ADMINISTRATOR: [
+        "add_house",
+        "delete_house",
+        "manage_all_houses",
+        # A message comes from the contact form only; a team answers, never deletes.
+        "add_contactmessage",
+        "delete_contactmessage",
+        # What the houses are (approvals, yearly sizes, key figures), the
+        # socle commun and the action sheets: the Coopération's word.
+        *crud("approval"),
+        *crud("housefigure"),
+        *crud("keyfigure"),
+        *crud("commonbaseitem"),
+        *crud("action"),
+    ],
+}
