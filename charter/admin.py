@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from houses.models import House
-from houses.permissions import HouseScopedAdminMixin, managed_houses
+from houses.permissions import HouseScopedAdminMixin
 
 from .forms import YearProgressForm
 from .models import Charter, CharterSection, Commitment, CommitmentProgress, Theme
@@ -161,7 +161,7 @@ class CommitmentProgressAdmin(HouseScopedAdminMixin, admin.ModelAdmin):
 
     def _house_and_year(self, request, data):
         """The house and year asked for, refusing a house the user does not manage."""
-        houses = list(managed_houses(request.user).exclude(kind=House.Kind.COOPERATION))
+        houses = list(House.objects.managed_by(request.user).exclude(kind=House.Kind.COOPERATION))
         raw_house = (data.get("maison") or "").strip()
         house = None
         if raw_house:

@@ -6,7 +6,6 @@ from cms.utils.urlutils import admin_reverse
 from django.utils.translation import gettext_lazy as _
 
 from .models import Action, House
-from .permissions import managed_houses
 
 
 @toolbar_pool.register
@@ -38,7 +37,7 @@ class HousesToolbar(CMSToolbar):
         # The view has told the toolbar which object it shows by now.
         obj = self.toolbar.get_object()
         user = self.request.user
-        if isinstance(obj, House) and managed_houses(user).filter(pk=obj.pk).exists():
+        if isinstance(obj, House) and House.objects.managed_by(user).filter(pk=obj.pk).exists():
             self._house_links(obj)
         elif isinstance(obj, Action) and user.has_perm("houses.change_action"):
             menu = self.toolbar.get_or_create_menu("houses-menu", _("Maisons"))

@@ -16,8 +16,12 @@ from filer.fields.image import FilerImageField
 
 from coop_site.apphooks import reverse_or_empty
 from coop_site.models import AltTextMixin
+from coop_site.roles import COOPERATION_WIDE_GROUP
 
 from . import hours
+
+# Changing a house is each team's job for its own house; this one is not.
+MANAGE_ALL_HOUSES = "houses.manage_all_houses"
 
 YEAR_VALIDATORS = [MinValueValidator(1900), MaxValueValidator(2100)]
 
@@ -33,7 +37,24 @@ SAMPLE_HELP = _(
 )
 
 
+def manages_all_houses(user):
+    """Superusers, the Coopération-wide group and the administrators (never a house's team)."""
+    return user.is_active and (
+        user.is_superuser
+        or user.has_perm(MANAGE_ALL_HOUSES)
+        or user.groups.filter(name=COOPERATION_WIDE_GROUP).exists()
+    )
+
+
 class HouseQuerySet(models.QuerySet):
+    def managed_by(self, user):
+        """The houses whose data `user` may change (houses.permissions says where it applies)."""
+        if not user.is_authenticated or not user.is_active:
+            return self.none()
+        if manages_all_houses(user):
+            return self.all()
+        return self.filter(staff_group__in=user.groups.all())
+
     def neighbourhood_houses(self):
         """The places a resident can walk into: every house but the Coopération."""
         return self.exclude(kind=House.Kind.COOPERATION)
@@ -177,10 +198,8 @@ class House(models.Model):
         Each house's team writes its own house's presentation only: "may change
         houses" alone would let it write every house's.
         """
-        from .permissions import managed_houses  # permissions imports this module
-
         return user.has_perm("houses.change_house") and (
-            managed_houses(user).filter(pk=self.pk).exists()
+            House.objects.managed_by(user).filter(pk=self.pk).exists()
         )
 
     def can_write_presentation(self, user):

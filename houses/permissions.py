@@ -14,19 +14,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from .media import upload_folder
-from .models import House
-
-COOPERATION_WIDE_GROUP = "Équipe Coopération (toutes les maisons)"
-MANAGE_ALL_HOUSES = "houses.manage_all_houses"
-
-
-def manages_all_houses(user):
-    """Superusers, the Coopération-wide group and the administrators (never a house's team)."""
-    return user.is_active and (
-        user.is_superuser
-        or user.has_perm(MANAGE_ALL_HOUSES)
-        or user.groups.filter(name=COOPERATION_WIDE_GROUP).exists()
-    )
+from .models import House, manages_all_houses
 
 
 def can_upload_media(user):
@@ -38,15 +26,6 @@ def can_upload_media(user):
     return user.has_perms(["filer.add_file", "filer.change_folder"]) and (
         upload_folder(user) is not False
     )
-
-
-def managed_houses(user):
-    """The houses whose data `user` may change."""
-    if not user.is_authenticated or not user.is_active:
-        return House.objects.none()
-    if manages_all_houses(user):
-        return House.objects.all()
-    return House.objects.filter(staff_group__in=user.groups.all())
 
 
 class ScopedHousesFormMixin:
@@ -180,16 +159,16 @@ class HouseScopedAdminMixin:
         if manages_all_houses(request.user):
             return queryset
         lookup = f"{self.house_lookup}__in"
-        return queryset.filter(**{lookup: managed_houses(request.user)}).distinct()
+        return queryset.filter(**{lookup: House.objects.managed_by(request.user)}).distinct()
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         if db_field.related_model is House and not manages_all_houses(request.user):
-            kwargs["queryset"] = managed_houses(request.user)
+            kwargs["queryset"] = House.objects.managed_by(request.user)
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
     def formfield_for_manytomany(self, db_field, request, **kwargs):
         if db_field.related_model is House and not manages_all_houses(request.user):
-            kwargs["queryset"] = managed_houses(request.user)
+            kwargs["queryset"] = House.objects.managed_by(request.user)
         return super().formfield_for_manytomany(db_field, request, **kwargs)
 
     def get_form(self, request, obj=None, **kwargs):
@@ -205,7 +184,9 @@ class HouseScopedAdminMixin:
             return form
         attrs = {
             "scoped_house_fields": names,
-            "scope_ids": frozenset(managed_houses(request.user).values_list("pk", flat=True)),
+            "scope_ids": frozenset(
+                House.objects.managed_by(request.user).values_list("pk", flat=True)
+            ),
             "scope_field": self.house_lookup if self.house_lookup in names else None,
             "shared_houses_text": self.shared_houses_text,
         }
@@ -219,7 +200,7 @@ class HouseScopedAdminMixin:
         if manages_all_houses(request.user):
             return []
         objs = list(objs)
-        scope = managed_houses(request.user)
+        scope = House.objects.managed_by(request.user)
         shared_pks = set()
         for field in self.model._meta.many_to_many:
             if field.related_model is House:

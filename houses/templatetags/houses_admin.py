@@ -2,7 +2,7 @@
 
 from django import template
 
-from houses.permissions import managed_houses, manages_all_houses
+from houses.models import House, manages_all_houses
 
 register = template.Library()
 
@@ -14,4 +14,4 @@ def team_houses(user):
         return []
     if not user.has_perm("houses.change_house"):
         return []
-    return list(managed_houses(user))
+    return list(House.objects.managed_by(user))

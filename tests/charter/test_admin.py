@@ -1,7 +1,7 @@
 import pytest
 
 from charter.models import CommitmentProgress
-from houses.permissions import COOPERATION_WIDE_GROUP
+from coop_site.roles import COOPERATION_WIDE_GROUP
 
 from .factories import (
     commitments_of,

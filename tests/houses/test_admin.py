@@ -4,8 +4,8 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
+from coop_site.roles import COOPERATION_WIDE_GROUP
 from houses.models import ContactMessage, Event, House
-from houses.permissions import COOPERATION_WIDE_GROUP
 from houses.services import cooperation_group_ensure
 
 from .factories import make_activity, make_event, make_staff_house, make_staff_user

@@ -7,6 +7,7 @@ import pytest
 from django.core.management import call_command
 from django.utils import timezone
 
+from coop_site.roles import COOPERATION_WIDE_GROUP
 from houses import demo as houses_demo
 from houses.models import (
     Action,
@@ -20,7 +21,6 @@ from houses.models import (
     KeyFigure,
     OpeningHours,
 )
-from houses.permissions import COOPERATION_WIDE_GROUP
 
 from .factories import paris
 
