@@ -1,7 +1,12 @@
-"""Sizes, page counts and short texts written the French way ("2,4 Mo", "12 pages"), site-wide."""
+"""Dates, sizes, page counts and short texts written the French way, site-wide.
 
+("1er janvier 2026", "2,4 Mo", "12 pages").
+"""
+
+import re
 import textwrap
 
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 NBSP = "\u00a0"
@@ -41,3 +46,16 @@ def format_page_count(count):
 def shorten(text, width):
     """`text` in at most `width` characters, cut between words with an ellipsis."""
     return textwrap.shorten(text, width=width, placeholder=" …")
+
+
+def french_date(value, format="j F Y"):
+    """`value` in Django's date `format`, the first of the month written "1er" ("1er janvier").
+
+    Django writes "1 janvier"; French writes the ordinal for the first day only.
+    """
+    if value in (None, ""):
+        return ""
+    if value.day == 1:
+        # An unescaped "j" (the day) is followed by an escaped "er".
+        format = re.sub(r"(?<!\\)j", r"j\\e\\r", format)
+    return date_format(value, format)

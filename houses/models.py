@@ -8,13 +8,13 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from filer.fields.file import FilerFileField
 from filer.fields.image import FilerImageField
 
 from coop_site.apphooks import reverse_or_empty
+from coop_site.formatting import french_date
 from coop_site.models import AltTextMixin
 from coop_site.roles import COOPERATION_WIDE_GROUP
 
@@ -863,19 +863,19 @@ class Event(AltTextMixin, models.Model):
 
     @property
     def when_label(self):
-        """ "mardi 1 décembre 2026, 18 h – 19 h 30", in Paris time."""
+        """ "mardi 1er décembre 2026, 18 h – 19 h 30", in Paris time."""
         start = timezone.localtime(self.starts_at)
         end = timezone.localtime(self.ends_at)
         same_day = start.date() == end.date()
         if self.is_all_day:
-            label = date_format(start, "l j F Y")
+            label = french_date(start, "l j F Y")
             if not same_day:
-                label += " – " + date_format(end, "l j F Y")
+                label += " – " + french_date(end, "l j F Y")
             return label
-        label = f"{date_format(start, 'l j F Y')}, {french_time(start)}"
+        label = f"{french_date(start, 'l j F Y')}, {french_time(start)}"
         if same_day:
             return f"{label} – {french_time(end)}"
-        return f"{label} – {date_format(end, 'l j F Y')}, {french_time(end)}"
+        return f"{label} – {french_date(end, 'l j F Y')}, {french_time(end)}"
 
     @property
     def place_full_address(self):

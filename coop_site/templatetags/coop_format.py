@@ -1,5 +1,6 @@
 from django import template
 
+from coop_site import formatting
 from coop_site.formatting import format_file_size, format_page_count
 
 register = template.Library()
@@ -13,3 +14,9 @@ def french_size(size):
 @register.filter
 def pages(count):
     return format_page_count(count)
+
+
+@register.filter
+def french_date(value, format="j F Y"):
+    """`{{ day|french_date }}`, `{{ day|french_date:"l j F" }}`: Django's date, with "1er"."""
+    return formatting.french_date(value, format)
