@@ -7,11 +7,11 @@ from cms.models import CMSPlugin, Placeholder
 from django.forms import modelform_factory
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from filer import settings as filer_settings
 from filer.models import Folder, Image
 
+from coop_site.formatting import french_date
 from coop_site.images import filer_text
 
 from .images import SLIDE_WIDTHS, THUMBNAIL_WIDTHS, picture
@@ -141,7 +141,7 @@ def media_library_form(upload, *, user):
 def new_gallery_folder(*, gallery, user):
     """A media-library folder named after the gallery, at the library's root."""
     base = gallery.title.strip() or _("Galerie photo du %(date)s") % {
-        "date": date_format(timezone.localdate(), "j F Y")
+        "date": french_date(timezone.localdate(), "j F Y")
     }
     name, n = base, 1
     while Folder.objects.filter(parent=None, name=name).exists():

@@ -4,6 +4,8 @@ from django import template
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
+from coop_site.formatting import french_date
+
 from ..models import House, KeyFigure, french_time
 
 register = template.Library()
@@ -29,7 +31,7 @@ def next_opening_label(status):
     if moment.date() < today + datetime.timedelta(days=7):
         day = formats.date_format(moment, "l")
     else:
-        day = formats.date_format(moment, "l j F")
+        day = french_date(moment, "l j F")
     return _("Ouvre %(day)s à %(time)s") % {"day": day, "time": time}
 
 
