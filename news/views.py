@@ -2,10 +2,11 @@ from cms.toolbar.utils import get_object_preview_url
 from django.contrib import messages
 from django.contrib.auth.mixins import UserPassesTestMixin
 from django.shortcuts import get_object_or_404, redirect
-from django.utils import formats, timezone
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView, View
 
+from coop_site.formatting import french_date
 from coop_site.lists import FilteredListMixin
 from coop_site.views import ToolbarObjectMixin
 
@@ -62,6 +63,6 @@ class NewsPublishView(UserPassesTestMixin, View):
             message = _("« %(title)s » est publiée : le public la voit désormais.")
         messages.success(
             request,
-            message % {"title": item.title, "date": formats.date_format(item.published_on)},
+            message % {"title": item.title, "date": french_date(item.published_on)},
         )
         return redirect(item.get_absolute_url() or get_object_preview_url(item))

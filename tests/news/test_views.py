@@ -6,6 +6,7 @@ import pytest
 from django.contrib.auth.models import Permission
 from django.utils import timezone
 
+from coop_site.formatting import french_date
 from news.models import NewsItem
 
 from .factories import (
@@ -427,3 +428,14 @@ def test_a_bad_filter_is_announced_at_its_field(client, news_site):
     described = re.search(r'aria-describedby="([^"]+)"', select).group(1)
     assert f'<span class="error" id="{described}">Cette maison n&#x27;existe pas' in html
     assert "Tout afficher" in html
+
+
+def test_an_item_of_the_first_of_the_month_says_1er_in_the_list_and_on_its_page(client, news_site):
+    first = timezone.localdate().replace(day=1)
+    item = make_news(title="Du premier", days_ago=(timezone.localdate() - first).days)
+    label = french_date(first)  # "1er décembre 2026"
+    assert label.startswith("1er ")
+
+    for url in ("/actualites/", item.get_absolute_url()):
+        html = client.get(url).content.decode()
+        assert f">{label}</time>" in html, url
