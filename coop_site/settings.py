@@ -55,6 +55,7 @@ DJANGO_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sites",
     "django.contrib.sitemaps",
+    "django.contrib.postgres",  # search lookups; harmless on SQLite
 ]
 THIRD_PARTY_APPS = [
     "cms",
@@ -74,6 +75,7 @@ LOCAL_APPS = [
     "news",
     "galleries",
     "documents",
+    "search",
 ]
 INSTALLED_APPS = DJANGO_APPS + THIRD_PARTY_APPS + LOCAL_APPS
 

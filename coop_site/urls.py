@@ -14,6 +14,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("filer/", include("filer.urls")),
     path("", include("houses.urls.feeds")),  # /agenda.ics
+    path("recherche/", include("search.urls")),
     path("robots.txt", sitemaps.RobotsView.as_view(), name="robots"),
     path("sitemap.xml", sitemap_views.sitemap, {"sitemaps": sitemaps.SITEMAPS}, name="sitemap"),
 ]

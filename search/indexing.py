@@ -1,0 +1,72 @@
+"""Writes the index: one entry per public object, removed once it is no longer public."""
+
+from django.contrib.postgres.search import SearchVector
+from django.db import connection, transaction
+
+from . import registry
+from .models import SearchEntry
+from .text import fold
+
+CONFIG = "french_unaccent"
+
+
+def vector():
+    return SearchVector("title", weight="A", config=CONFIG) + SearchVector(
+        "body", weight="B", config=CONFIG
+    )
+
+
+def _clean(text):
+    return (text or "").replace("\x00", " ")
+
+
+def _write(index, obj):
+    document = index.document(obj)
+    title, body = _clean(document.title)[:255], _clean(document.body)
+    entry, _created = SearchEntry.objects.update_or_create(
+        key=index.key(obj),
+        defaults={
+            "kind": index.kind,
+            "title": title,
+            "body": body,
+            "url": document.url,
+            "date": document.date,
+            "visible_from": document.visible_from,
+            "folded_title": fold(title),
+            "folded_body": fold(body),
+        },
+    )
+    return entry
+
+
+def refresh(index, obj):
+    """Bring the entry of `obj` in line with what visitors see of it now."""
+    public = index.public_version(obj)
+    if public is None or not index.document(public).url:
+        SearchEntry.objects.filter(key=index.key(obj)).delete()
+        return
+    entry = _write(index, public)
+    if connection.vendor == "postgresql":
+        SearchEntry.objects.filter(pk=entry.pk).update(search_vector=vector())
+
+
+def remove(index, obj):
+    SearchEntry.objects.filter(key=index.key(obj)).delete()
+
+
+def refresh_instance(instance):
+    for index in registry.index_for(instance):
+        refresh(index, instance)
+
+
+def rebuild():
+    """The whole index again, from what every app declares public; returns the count."""
+    with transaction.atomic():
+        SearchEntry.objects.all().delete()
+        for index in registry.indexes():
+            for obj in index.public():
+                if index.document(obj).url:
+                    _write(index, obj)
+        if connection.vendor == "postgresql":
+            SearchEntry.objects.update(search_vector=vector())
+    return SearchEntry.objects.count()
