@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils.module_loading import import_string
@@ -15,4 +16,5 @@ class Command(BaseCommand):
             self.stdout.write(f"Démo : {dotted_path}")
             with transaction.atomic():
                 import_string(dotted_path)(stdout=self.stdout)
+        call_command("rebuild_search_index", stdout=self.stdout)  # the search finds it all
         self.stdout.write(self.style.SUCCESS("Contenu de démonstration prêt."))
