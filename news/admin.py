@@ -4,6 +4,8 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from search.indexing import refresh_objects
+
 from .forms import NewsItemAdminForm
 from .models import Category, NewsItem
 from .services import news_changed, news_publish
@@ -88,6 +90,7 @@ class NewsItemAdmin(admin.ModelAdmin):
     @admin.action(description=_("Repasser en brouillon"), permissions=["change"])
     def unpublish(self, request, queryset):
         count = queryset.update(status=NewsItem.Status.DRAFT)
+        refresh_objects(queryset)  # update() sends no signal: the drafts leave the search
         news_changed()
         self.message_user(
             request,

@@ -2,6 +2,7 @@ from cms.cache import invalidate_cms_page_cache
 from django.utils import timezone
 
 from galleries.services import gallery_publication_errors
+from search.indexing import refresh_objects
 
 from .models import NewsItem
 
@@ -42,5 +43,6 @@ def news_publish(*, items):
         NewsItem.objects.filter(pk__in=publishable).update(
             status=NewsItem.Status.PUBLISHED, updated_at=timezone.now()
         )
+        refresh_objects(NewsItem.objects.filter(pk__in=publishable))  # update() sends no signal
         news_changed()
     return refused

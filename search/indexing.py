@@ -32,8 +32,9 @@ def _write(index, obj):
             "url": document.url,
             "date": document.date,
             "visible_from": document.visible_from,
-            "folded_title": fold(title),
-            "folded_body": fold(body),
+            # The leading space lets a search match words from their start.
+            "folded_title": " " + fold(title),
+            "folded_body": " " + fold(body),
         },
     )
     return entry
@@ -70,3 +71,9 @@ def rebuild():
         if connection.vendor == "postgresql":
             SearchEntry.objects.update(search_vector=vector())
     return SearchEntry.objects.count()
+
+
+def refresh_objects(objects):
+    """For writes that send no signal (QuerySet.update): bring these objects' entries in line."""
+    for obj in objects:
+        refresh_instance(obj)

@@ -83,6 +83,7 @@ def _postgresql(query, words, every):
 
 def _fallback(words, every):
     hits = Q()
+    words = [" " + word for word in words]  # from the start of a word, as indexed
     for word in words:
         hit = Q(folded_title__contains=word) | Q(folded_body__contains=word)
         hits = hits & hit if every else hits | hit

@@ -57,7 +57,9 @@ def snippet(text, words, width=240):
     """
     from django.utils.html import escape
 
-    folded = fold(text)
+    # A leading space: every word is matched from its start ("aide" is not in "entraide").
+    folded = " " + fold(text)
+    words = [" " + word for word in words]
     positions = [folded.find(word) for word in words]
     positions = [position for position in positions if position >= 0]
     if not positions:
@@ -72,7 +74,7 @@ def snippet(text, words, width=240):
     for word in words:
         position = folded.find(word, start, end)
         while position >= 0:
-            spans.append((position, position + len(word)))
+            spans.append((position, position + len(word) - 1))
             position = folded.find(word, position + len(word), end)
     parts, cursor = [], start
     for begin, finish in sorted(spans):

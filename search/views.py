@@ -4,7 +4,6 @@ from django.views.generic import TemplateView
 from coop_site.apphooks import reverse_or_empty
 
 from . import services
-from .models import Kind
 
 POPULAR_LINKS = [
     (_("Les maisons de quartier"), "houses:list"),
@@ -32,7 +31,7 @@ class SearchView(TemplateView):
             page_obj=page,
             paginator=page.paginator if page else None,
             is_paginated=bool(page and page.paginator.num_pages > 1),
-            kinds=Kind,
+            search_query=results.query,
             popular_links=[(label, url) for label, url in links if url],
         )
         return context
