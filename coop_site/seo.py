@@ -137,6 +137,20 @@ def default_share_image(request):
 # --- schema.org pieces --------------------------------------------------------
 
 
+def thing_ld(request, schema_type, obj, *, name, text="", **properties):
+    """A schema.org item for `obj`'s page: its type, name, short description and URL."""
+    return compact(
+        {
+            "@context": SCHEMA,
+            "@type": schema_type,
+            "name": name,
+            "description": shorten(plain_text(text), JSON_LD_TEXT_LENGTH) if text else "",
+            "url": absolute_url(request, obj.get_absolute_url()),
+            **properties,
+        }
+    )
+
+
 def postal_address(house):
     return compact(
         {
@@ -216,27 +230,19 @@ def opening_hours_ld(house):
 
 
 def place_ld(request, house, image=None):
-    return compact(
-        {
-            "@context": SCHEMA,
-            "@type": "CivicStructure",
-            "name": house.name,
-            "description": house.tagline,
-            "url": absolute_url(request, house.get_absolute_url()),
-            "image": image.url if image else "",
-            "telephone": house.phone,
-            "address": postal_address(house),
-            "geo": compact(
-                {
-                    "@type": "GeoCoordinates",
-                    "latitude": house.latitude,
-                    "longitude": house.longitude,
-                }
-            )
-            if house.latitude is not None and house.longitude is not None
-            else None,
-            "openingHoursSpecification": opening_hours_ld(house),
-        }
+    has_point = house.latitude is not None and house.longitude is not None
+    point = {"@type": "GeoCoordinates", "latitude": house.latitude, "longitude": house.longitude}
+    return thing_ld(
+        request,
+        "CivicStructure",
+        house,
+        name=house.name,
+        text=house.tagline,
+        image=image.url if image else "",
+        telephone=house.phone,
+        address=postal_address(house),
+        geo=point if has_point else None,
+        openingHoursSpecification=opening_hours_ld(house),
     )
 
 
@@ -309,28 +315,26 @@ def action_meta(request, action, context):
 def event_meta(request, event, context):
     image = filer_share_image(request, event.image, alt=event.alt) if event.image_id else None
     status = "EventCancelled" if event.is_cancelled else "EventScheduled"
-    ld = compact(
-        {
-            "@context": SCHEMA,
-            "@type": "Event",
-            "name": event.title,
-            "description": shorten(plain_text(event.description), JSON_LD_TEXT_LENGTH),
-            "url": absolute_url(request, event.get_absolute_url()),
-            "startDate": event_date(event, event.starts_at),
-            "endDate": event_date(event, event.ends_at),
-            "eventStatus": f"{SCHEMA}/{status}",
-            "eventAttendanceMode": f"{SCHEMA}/OfflineEventAttendanceMode",
-            "location": event_location_ld(request, event),
-            "organizer": compact(
-                {
-                    "@type": "Organization",
-                    "name": event.organiser.name,
-                    "url": absolute_url(request, event.organiser.get_absolute_url()),
-                }
-            ),
-            "image": image.url if image else "",
-            "inLanguage": "fr-FR",
-        }
+    ld = thing_ld(
+        request,
+        "Event",
+        event,
+        name=event.title,
+        text=event.description,
+        startDate=event_date(event, event.starts_at),
+        endDate=event_date(event, event.ends_at),
+        eventStatus=f"{SCHEMA}/{status}",
+        eventAttendanceMode=f"{SCHEMA}/OfflineEventAttendanceMode",
+        location=event_location_ld(request, event),
+        organizer=compact(
+            {
+                "@type": "Organization",
+                "name": event.organiser.name,
+                "url": absolute_url(request, event.organiser.get_absolute_url()),
+            }
+        ),
+        image=image.url if image else "",
+        inLanguage="fr-FR",
     )
     return ObjectMeta(description=event.description, image=image, json_ld=[ld])
 
@@ -359,34 +363,30 @@ def report_meta(request, report, context):
             _("Couverture du document « %(title)s »") % {"title": report.title},
             "image/webp",
         )
-    ld = compact(
-        {
-            "@context": SCHEMA,
-            "@type": "Report",
-            "name": report.title,
-            "description": shorten(plain_text(report.summary), JSON_LD_TEXT_LENGTH),
-            "url": absolute_url(request, report.get_absolute_url()),
-            "datePublished": report.published_on.isoformat() if report.published_on else "",
-            "dateModified": report.updated_at.isoformat(),
-            "temporalCoverage": report.period_label.replace("-", "/"),
-            "inLanguage": "fr-FR",
-            "genre": report.get_kind_display(),
-            "image": image.url if image else "",
-            "publisher": {
-                "@type": "Organization",
-                "name": cooperation_name(),
-                "url": absolute_url(request, "/"),
-            },
-            "encoding": compact(
-                {
-                    "@type": "MediaObject",
-                    "contentUrl": absolute_url(request, report.download_url),
-                    "encodingFormat": "application/pdf",
-                }
-            )
-            if report.download_url
-            else None,
+    ld = thing_ld(
+        request,
+        "Report",
+        report,
+        name=report.title,
+        text=report.summary,
+        datePublished=report.published_on.isoformat() if report.published_on else "",
+        dateModified=report.updated_at.isoformat(),
+        temporalCoverage=report.period_label.replace("-", "/"),
+        inLanguage="fr-FR",
+        genre=report.get_kind_display(),
+        image=image.url if image else "",
+        publisher={
+            "@type": "Organization",
+            "name": cooperation_name(),
+            "url": absolute_url(request, "/"),
+        },
+        encoding={
+            "@type": "MediaObject",
+            "contentUrl": absolute_url(request, report.download_url),
+            "encodingFormat": "application/pdf",
         }
+        if report.download_url
+        else None,
     )
     return ObjectMeta(
         description=report.summary,
