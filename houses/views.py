@@ -11,7 +11,7 @@ from django.views.generic import DetailView, ListView, TemplateView, View
 from coop_site.lists import FilteredListMixin
 from coop_site.views import ToolbarObjectMixin
 
-from . import calendar
+from . import agenda, calendar
 from .forms import ActivityFilterForm, ContactForm, EventFilterForm
 from .hours import weekly_table
 from .models import (
@@ -240,6 +240,37 @@ class AgendaFeedView(View):
             request=request,
             name=_("Agenda des Maisons de Quartier de Romans"),
             filename="agenda.ics",
+        )
+
+
+class AgendaWeekView(TemplateView):
+    """/agenda/semaine/: this week (or `?semaine=2026-W50`), day by day; `?maison=` narrows it."""
+
+    template_name = "houses/agenda_week.html"
+
+    def get_context_data(self, **kwargs):
+        today = timezone.localdate()
+        try:
+            monday = agenda.parse_week(self.request.GET.get("semaine") or today.isoformat())
+        except ValueError:
+            raise Http404(_("Cette semaine n'existe pas.")) from None
+        houses = list(House.objects.neighbourhood_houses())
+        slug = self.request.GET.get("maison")
+        house = next((h for h in houses if h.slug == slug), None)
+        if slug and house is None:
+            raise Http404(_("Cette maison n'existe pas."))
+        week = datetime.timedelta(days=7)
+        return super().get_context_data(
+            days=agenda.week_days(monday, today=today, house=house),
+            monday=monday,
+            sunday=monday + datetime.timedelta(days=6),
+            is_this_week=monday == agenda.monday_of(today),
+            previous_week=agenda.week_param(monday - week),
+            next_week=agenda.week_param(monday + week),
+            this_week=agenda.week_param(agenda.monday_of(today)),
+            houses=houses,
+            house=house,
+            **kwargs,
         )
 
 

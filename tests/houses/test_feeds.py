@@ -22,6 +22,26 @@ def read(response):
     return icalendar.Calendar.from_ical(response.content)
 
 
+def assert_ical_links(html, path, domain="example.com"):
+    """The subscription block of `path`: webcal link, download link, the address to copy."""
+    block = html.split('<div class="ical-links flow" data-copy-link>')[1].split("</div>")[0]
+    assert re.search(
+        rf'<a class="button" href="webcal://{domain}{re.escape(path)}">S\S+abonner dans mon agenda',
+        block,
+    )
+    assert re.search(
+        rf'<a class="button button--secondary" href="{re.escape(path)}" download>'
+        r"Télécharger \(\.ics\)",
+        block,
+    )
+    assert re.search(
+        rf'<input type="text" id="[\w-]+" value="http://{domain}{re.escape(path)}" '
+        r"readonly data-copy-source>",
+        block,
+    )
+    assert 'src="/static/js/copy-link.js"' in html
+
+
 def events_by_summary(cal):
     return {str(e["SUMMARY"]): e for e in cal.walk("VEVENT")}
 
@@ -188,7 +208,7 @@ def test_an_empty_agenda_opens_this_month_only(client, houses_pages):
     assert client.get("/agenda/", {"mois": f"{months_from_now(-1):%Y-%m}"}).status_code == 404
 
 
-def test_agenda_page_links_to_the_site_feed(client, houses_pages):
+def test_agenda_page_offers_the_site_feed_to_subscribe_and_download(client, houses_pages):
     html = client.get("/agenda/").content.decode()
 
-    assert re.search(r'<a href="/agenda.ics">S\S+abonner à l\S+agenda \(iCal\)</a>', html)
+    assert_ical_links(html, "/agenda.ics")
