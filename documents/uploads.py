@@ -1,7 +1,7 @@
 """Checking a file sent for download by its content, never by its name alone.
 
 A document reaches visitors as it is, so it must really be what its name
-says: a PDF that opens (the evaluation app's PDF checks), an office document
+says: a PDF that opens (the PDF checks of coop_site/pdf.py), an office document
 with the structure of its format, or an image Pillow can read. The name's
 extension must agree with the content, or the download would open in the
 wrong program.
@@ -15,7 +15,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 from PIL import Image, UnidentifiedImageError
 
-from evaluation import pdf
+from coop_site import pdf
 
 from .models import Document
 

@@ -4,10 +4,10 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from coop_site.formatting import format_file_size
+from coop_site.pdf import validate_report_pdf
 
 from . import services
 from .models import Report
-from .pdf import validate_report_pdf
 
 
 class CompareForm(forms.Form):

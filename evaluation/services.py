@@ -12,7 +12,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from . import pdf
+from coop_site import pdf
+
 from .models import Report, ReportFileHistory
 from .storage import private_storage
 

@@ -207,8 +207,8 @@ def test_a_published_report_keeps_a_date(client, django_user_model):
 
 @pytest.fixture
 def parse_calls(monkeypatch):
-    """The calls to `evaluation.pdf.parse`, which still does its work (a spy, not a mock)."""
-    from evaluation import pdf
+    """The calls to `coop_site.pdf.parse`, which still does its work (a spy, not a mock)."""
+    from coop_site import pdf
 
     calls = []
     original = pdf.parse

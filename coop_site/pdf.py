@@ -1,8 +1,11 @@
-"""Checking a report PDF by its content, and deriving its cover and text.
+"""Checking an uploaded PDF by its content, and deriving its cover and text.
 
 An upload is judged by its bytes, never by its name or its declared type:
 it must start like a PDF, end like one, open in pypdf, not be encrypted and
 have pages. pypdfium2 renders page 1 as the cover.
+
+Shared by the evaluation reports and the documents library (a toolkit
+module: it imports no app).
 """
 
 import io
