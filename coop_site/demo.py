@@ -3,15 +3,22 @@
 `manage.py load_demo` runs every loader named in `settings.COOP_DEMO_LOADERS`,
 in order, each a `load(*, stdout)` function. Loaders find before they create,
 so a second run creates nothing and changes nothing. The helpers below
-(`ensure_page`, `ensure_illustration`, `demo_user`) are shared by every app's
-loader.
+(`DemoData`, `ensure_page`, `ensure_illustration`, `demo_user`) are shared by
+every app's loader.
+
+A loader is only the loading logic: its data (texts, dates, figures) lives in
+a YAML file beside it (`houses/demo.py` reads `houses/demo.yaml`), declared as
+the module's `DATA = DemoData(__file__, required=...)`.
 
 The prose is written from ../shared/seed/ (the association's own page and
 gathered facts); nothing here is presented as fact that is not in the seed.
 """
 
 import io
+from functools import cached_property
+from pathlib import Path
 
+import yaml
 from cms.api import add_plugin, create_page
 from cms.models import Page, PageContent
 from cms.utils.apphook_reload import mark_urlconf_as_changed
@@ -27,6 +34,45 @@ from PIL import ImageDraw, ImageFont
 
 LANGUAGE = "fr"
 DEMO_USERNAME = "contenu-demo"
+
+
+class DemoDataError(ValueError):
+    """A demo data file lacks a key its loader needs."""
+
+
+class DemoData:
+    """The YAML data file beside a demo loader, checked once when first read.
+
+    `required` maps each top-level key the loader reads to the keys every
+    item of its list (or every value of its mapping) must have, or to ().
+    `DATA.data` is the parsed file; a missing key raises `DemoDataError`
+    naming the file and the key.
+    """
+
+    def __init__(self, module_file, *, required):
+        self.path = Path(module_file).with_suffix(".yaml")
+        self.required = required
+
+    def __getitem__(self, key):
+        return self.data[key]
+
+    @cached_property
+    def data(self):
+        with self.path.open(encoding="utf-8") as file:
+            data = yaml.safe_load(file)
+        if not isinstance(data, dict):
+            raise DemoDataError(f"{self.path} : le fichier doit être un dictionnaire de clés")
+        for key, item_keys in self.required.items():
+            if key not in data:
+                raise DemoDataError(f"{self.path} : la clé « {key} » manque")
+            items = data[key].values() if isinstance(data[key], dict) else data[key]
+            for index, item in enumerate(items if item_keys else ()):
+                for item_key in item_keys:
+                    if item_key not in item:
+                        raise DemoDataError(
+                            f"{self.path} : la clé « {item_key} » manque dans {key}[{index}]"
+                        )
+        return data
 
 
 def demo_user():
