@@ -1,5 +1,6 @@
 """/sitemap.xml lists exactly the public site; /robots.txt points at it."""
 
+import datetime
 import xml.etree.ElementTree as ET
 
 import feedparser
@@ -7,13 +8,14 @@ import pytest
 from cms.api import create_page
 from cms.models import PageContent
 from django.contrib.sites.models import Site
+from django.utils import timezone
 from djangocms_versioning.models import Version
 
 from evaluation.models import Report
 from news.models import NewsItem
 from tests.documents.factories import make_document, make_file
 from tests.evaluation.factories import evaluation_page, make_report
-from tests.news.factories import make_news
+from tests.news.factories import make_news, news_page
 
 from .helpers import path_of
 
@@ -148,3 +150,36 @@ def test_robots_txt_keeps_the_admin_out_and_points_at_the_sitemap(client, site_d
     assert "User-agent: *" in lines
     assert "Disallow: /admin/" in lines
     assert "Sitemap: http://www.exemple.fr/sitemap.xml" in lines
+
+
+def test_the_sitemap_keeps_a_year_of_past_events_in_a_fixed_number_of_queries(
+    client, reload_urls, django_assert_max_num_queries
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from tests.houses.conftest import create_houses_pages
+    from tests.houses.factories import make_activity, make_event, make_house
+
+    create_houses_pages()
+    news_page()
+    reload_urls()
+    house = make_house()
+    old = make_event(house, starts_at=timezone.now() - datetime.timedelta(days=400))
+    recent = make_event(house, starts_at=timezone.now() - datetime.timedelta(days=30))
+    for _ in range(3):
+        make_event(house)
+        make_activity(house)
+        make_news()
+    with CaptureQueriesContext(connection) as few:
+        paths = {path_of(loc) for loc in sitemap_entries(client)}
+    for _ in range(27):
+        make_event(house)
+        make_activity(house)
+        make_news()
+
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        assert len(sitemap_entries(client)) == len(paths) + 27 * 3
+
+    assert recent.get_absolute_url() in paths
+    assert old.get_absolute_url() not in paths
