@@ -42,6 +42,6 @@ def test_demo_reports_and_documents_carry_their_historic_dates(client, demo):
     assert dates["Évaluation de l'utilité sociale de la Coopération 2017-2018"][0][:4] == "2018"
     assert dates["Synthèse de l'évaluation de l'utilité sociale 2017-2018"][0][:4] == "2018"
     assert dates["Rapport d'évaluation d'impact social 2019"][0][:4] == "2019"
-    assert dates["Journal de la Coopération (numéro d'exemple)"] == ("2019-03-01", "1 mars 2019")
+    assert dates["Journal de la Coopération (numéro d'exemple)"] == ("2019-03-01", "1er mars 2019")
     today = timezone.localdate().isoformat()
     assert len(entries) == 6 and all(iso != today for iso, _ in dates.values())
