@@ -2,7 +2,7 @@
 
 With `FILER_ENABLE_PERMISSIONS`, filer reads its folder permissions: the
 editors and administrators hold one on the whole library (type "all items",
-no folder; coop_site/migrations/_roles.py), each house's staff group one on
+no folder; coop_site.roles.sync_folder_permissions), each house's staff group one on
 its house's folder and what is inside ("this item and all children"). That
 permission is also how a house finds its folder: the house model has no
 field for it.
