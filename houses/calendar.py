@@ -6,12 +6,15 @@ import icalendar
 from django.http import HttpResponse
 from django.utils import timezone
 
+from coop_site.seo import absolute_url
+
 from .hours import PARIS
 
 # UIDs must never change, whatever the site's host name: a calendar app uses
 # them to update an event instead of duplicating it. No "@" in them, so that
 # address harvesters do not mistake them for e-mail addresses.
 UID_DOMAIN = "maisonsdequartier-romans.fr"
+REFRESH = datetime.timedelta(hours=12)
 
 
 def event_uid(event):
@@ -23,8 +26,13 @@ def build_calendar(events, *, request, name):
     cal.add("prodid", "-//Coopération des Maisons de Quartier de Romans//Agenda//FR")
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
+    # Name and refresh rate, in RFC 7986's terms and in the older X- ones that
+    # Outlook and Apple Calendar read: a subscribed agenda is read again twice a day.
+    cal.add("name", name)
     cal.add("x-wr-calname", name)
     cal.add("x-wr-timezone", "Europe/Paris")
+    cal.add("refresh-interval", REFRESH, parameters={"VALUE": "DURATION"})
+    cal.add("x-published-ttl", icalendar.vDuration(REFRESH).to_ical().decode())
     stamp = timezone.now().astimezone(datetime.UTC)
     for event in events:
         cal.add_component(build_event(event, request=request, stamp=stamp))
@@ -58,7 +66,8 @@ def build_event(event, *, request, stamp):
         item.add("description", description)
     url = event.get_absolute_url()
     if url:
-        item.add("url", request.build_absolute_uri(url))
+        # On the site's configured domain, like the page's canonical URL.
+        item.add("url", absolute_url(request, url))
     item.add("categories", [str(event.get_theme_display())])
     item.add("status", "CANCELLED" if event.is_cancelled else "CONFIRMED")
     return item

@@ -212,3 +212,121 @@ def test_agenda_page_offers_the_site_feed_to_subscribe_and_download(client, hous
     html = client.get("/agenda/").content.decode()
 
     assert_ical_links(html, "/agenda.ics")
+
+
+# --- RFC 5545, on every feed ---------------------------------------------------
+
+
+def assert_rfc5545(response):
+    """What RFC 5545 requires (and RFC 7986 adds for subscriptions), read back as a client would."""
+    raw = response.content
+    # Lines end in CRLF and are folded at 75 octets.
+    assert raw.endswith(b"\r\n")
+    assert all(len(line) <= 75 for line in raw.split(b"\r\n"))
+    cal = read(response)
+    assert cal.name == "VCALENDAR"
+    assert str(cal["VERSION"]) == "2.0"
+    assert str(cal["PRODID"]).startswith("-//")
+    assert str(cal["NAME"]) == str(cal["X-WR-CALNAME"]) != ""
+    assert b"REFRESH-INTERVAL;VALUE=DURATION:PT12H\r\n" in raw
+    assert b"X-PUBLISHED-TTL:PT12H\r\n" in raw
+    timezones = {str(tz["TZID"]) for tz in cal.walk("VTIMEZONE")}
+    events = cal.walk("VEVENT")
+    assert events
+    for event in events:
+        for name in ("UID", "DTSTAMP", "DTSTART", "DTEND", "SUMMARY", "URL", "LOCATION", "STATUS"):
+            assert name in event, f"{name} manque dans {event.get('SUMMARY')}"
+        assert event.decoded("DTSTAMP").utcoffset() == datetime.timedelta(0)
+        start, end = event.decoded("DTSTART"), event.decoded("DTEND")
+        assert type(start) is type(end) and end > start
+        if isinstance(start, datetime.datetime):
+            # A local time names its zone, and the zone is in the feed.
+            assert event["DTSTART"].params["TZID"] == "Europe/Paris"
+            assert timezones == {"Europe/Paris"}
+        assert str(event["URL"]).startswith("http://example.com/agenda/")
+        assert str(event["STATUS"]) in {"CONFIRMED", "CANCELLED"}
+    uids = [str(event["UID"]) for event in events]
+    assert len(set(uids)) == len(uids)
+    return cal
+
+
+@pytest.fixture
+def varied_events(houses_pages):
+    house = make_house(slug="les-ors", street_address="1 rue des Ors", postcode="26100")
+    events = [
+        make_event(house, title="Atelier", description="Un long texte. " * 20),
+        make_event(house, title="Annulé", is_cancelled=True),
+        make_event(
+            house,
+            title="Fête",
+            starts_at=paris(2026, 12, 12, 0, 0),
+            ends_at=paris(2026, 12, 12, 23, 59),
+            is_all_day=True,
+        ),
+        make_event(
+            house,
+            title="AGORA dehors",
+            place_house=None,
+            place_name="Place Jacquemart",
+            place_address="Place Jacquemart, 26100 Romans-sur-Isère",
+        ),
+    ]
+    return house, events
+
+
+def test_every_feed_follows_rfc_5545(client, varied_events):
+    house, events = varied_events
+
+    site = events_by_summary(assert_rfc5545(client.get("/agenda.ics")))
+    assert_rfc5545(client.get(f"/maisons/{house.slug}/agenda.ics"))
+    for event in events:
+        (only,) = assert_rfc5545(client.get(f"/agenda/{event.slug}.ics")).walk("VEVENT")
+        assert str(only["SUMMARY"]) == event.title
+
+    assert str(site["Annulé"]["STATUS"]) == "CANCELLED"
+    assert str(site["Atelier"]["LOCATION"]).startswith(house.name)
+    assert str(site["AGORA dehors"]["LOCATION"]) == (
+        "Place Jacquemart, Place Jacquemart, 26100 Romans-sur-Isère"
+    )
+
+
+def test_an_event_keeps_its_uid_in_every_feed_and_after_an_edit(client, varied_events):
+    house, events = varied_events
+    event = events[0]
+    urls = ["/agenda.ics", f"/maisons/{house.slug}/agenda.ics", f"/agenda/{event.slug}.ics"]
+
+    def uids(title):
+        return {str(events_by_summary(read(client.get(url)))[title]["UID"]) for url in urls}
+
+    before = uids("Atelier")
+    event.title = "Atelier couture"
+    event.starts_at = paris(2027, 1, 20, 14, 0)
+    event.ends_at = paris(2027, 1, 20, 16, 0)
+    event.save()
+
+    assert (
+        uids("Atelier couture") == before == {f"maisonsdequartier-romans.fr-evenement-{event.pk}"}
+    )
+    edited = events_by_summary(read(client.get("/agenda.ics")))["Atelier couture"]
+    assert edited.decoded("DTSTART").astimezone(UTC).hour == 13
+
+
+def test_house_and_event_pages_offer_their_feed(client, varied_events):
+    house, events = varied_events
+
+    assert_ical_links(
+        client.get(f"/maisons/{house.slug}/").content.decode(), "/maisons/les-ors/agenda.ics"
+    )
+    event_page = client.get(f"/agenda/{events[0].slug}/").content.decode()
+    assert_ical_links(event_page, f"/agenda/{events[0].slug}.ics")
+    # A cancelled event offers nothing to add.
+    assert "data-copy-link" not in client.get(f"/agenda/{events[1].slug}/").content.decode()
+
+
+def test_webcal_url_replaces_the_scheme_only():
+    from coop_site.templatetags.coop_ical import webcal_url
+
+    assert webcal_url("https://maisons.example/agenda.ics") == "webcal://maisons.example/agenda.ics"
+    assert webcal_url("http://localhost:8000/a.ics?x=1") == "webcal://localhost:8000/a.ics?x=1"
+    with pytest.raises(ValueError):
+        webcal_url("/agenda.ics")
