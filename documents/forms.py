@@ -33,9 +33,9 @@ class LibraryFilterForm(FilterForm):
             (str(year), str(year)) for year in years
         ]
 
-    def filter_queryset(self, reports, filters):
-        """The library's entries (documents, then `reports`) that match the valid filters."""
-        return library_entries(reports=reports, **filters)
+    def filter_queryset(self, source_entries, filters):
+        """The library's entries (documents, then the sources') that match the valid filters."""
+        return library_entries(source_entries=source_entries, **filters)
 
 
 class DocumentListForm(forms.ModelForm):

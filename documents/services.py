@@ -1,8 +1,7 @@
-"""Document facts read from the file, and the library that merges documents and reports."""
+"""Document facts read from the file, and the library that merges documents and its sources' entries."""
 
 import logging
 import mimetypes
-from dataclasses import dataclass, field
 from datetime import date
 from pathlib import PurePath
 
@@ -10,7 +9,6 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.forms.models import modelform_factory
 from django.utils import timezone
-from django.utils.translation import gettext as _
 from filer import settings as filer_settings
 from filer.models import Folder
 from filer.utils.loader import load_model
@@ -20,6 +18,7 @@ from pypdf.errors import PdfReadError
 
 from houses.permissions import can_upload_media
 
+from .library import LibraryEntry
 from .models import Document
 from .uploads import check_document_upload, client_filename, title_from_filename
 
@@ -142,25 +141,6 @@ def document_create_from_upload(*, file, title, user, year=None, houses=(), desc
 # --- The library (/documents/) -----------------------------------------------
 
 
-@dataclass
-class LibraryEntry:
-    """One downloadable item of the library: a document, or an evaluation report."""
-
-    title: str
-    year: int
-    kind: str
-    kind_label: str
-    size: int | None
-    page_count: int | None
-    date: date | None
-    download_url: str
-    description: str = ""
-    houses: list = field(default_factory=list)
-    page_url: str = ""
-    category: str = ""
-    is_sample: bool = False
-
-
 def document_entry(document):
     return LibraryEntry(
         title=document.title,
@@ -177,43 +157,12 @@ def document_entry(document):
     )
 
 
-def published_reports():
-    """Published evaluation reports, through the evaluation app's contract.
+def library_entries(*, source_entries, year=None, kind="", house=None):
+    """Every public document, and every entry of the other sources, matching the filters.
 
-    The evaluation app is optional here: without it (or before its Report
-    model exists) the library lists documents only.
+    Newest first. `source_entries` come from `documents.library.source_entries()`
+    (the published evaluation reports).
     """
-    try:
-        from evaluation.models import Report
-    except ImportError:
-        return []
-    published = getattr(Report.objects, "published", None)
-    if published is None:
-        return []
-    return list(published())
-
-
-def report_entry(report):
-    # A report is dated as a document by its publication date (the officer's, for a
-    # historic report, or the day it was published), never by its upload.
-    return LibraryEntry(
-        title=report.title,
-        year=report.year,
-        kind=Document.Kind.PDF,
-        kind_label=_("PDF"),
-        size=report.pdf_size,
-        page_count=report.page_count,
-        date=report.published_on,
-        download_url=report.download_url,
-        description=report.summary,
-        page_url=report.get_absolute_url(),
-        category=_("Rapport d'évaluation (%(kind)s, %(period)s)")
-        % {"kind": report.get_kind_display(), "period": report.period_label},
-    )
-
-
-def library_entries(*, reports, year=None, kind="", house=None):
-    """Every public document and published report matching the filters, newest first."""
     documents = Document.objects.published().for_listing()
     if year:
         documents = documents.filter(year=year)
@@ -225,18 +174,18 @@ def library_entries(*, reports, year=None, kind="", house=None):
     # Reports speak for the whole Coopération: they follow the Coopération's filter.
     if house is None or house.is_cooperation:
         entries += [
-            report_entry(report)
-            for report in reports
-            if report.download_url
-            and (not year or report.year == year)
-            and (not kind or kind == Document.Kind.PDF)
+            entry
+            for entry in source_entries
+            if entry.download_url
+            and (not year or entry.year == year)
+            and (not kind or entry.kind == kind)
         ]
     entries.sort(key=lambda entry: (entry.date or date.min, entry.year), reverse=True)
     return entries
 
 
-def library_years(*, reports):
+def library_years(*, source_entries):
     """The years offered by the year filter: those that hold something."""
     years = set(Document.objects.published().values_list("year", flat=True))
-    years.update(report.year for report in reports)
+    years.update(entry.year for entry in source_entries)
     return sorted(years, reverse=True)

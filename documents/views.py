@@ -3,7 +3,8 @@ from django.views.generic import ListView
 from coop_site.lists import FilteredListMixin
 
 from .forms import LibraryFilterForm
-from .services import library_years, published_reports
+from .library import source_entries
+from .services import library_years
 
 PAGE_SIZE = 12
 
@@ -17,11 +18,11 @@ class LibraryView(FilteredListMixin, ListView):
     filter_form_class = LibraryFilterForm
 
     def get_filter_form_kwargs(self):
-        self.reports = published_reports()
-        return {"years": library_years(reports=self.reports)}
+        self.source_entries = source_entries()  # the published reports, read once
+        return {"years": library_years(source_entries=self.source_entries)}
 
     def get_unfiltered_queryset(self):
-        return self.reports
+        return self.source_entries
 
     def paginate_queryset(self, queryset, page_size):
         # A page number out of range shows the nearest page rather than a 404.
