@@ -1,7 +1,6 @@
 """iCalendar links: subscribe (`webcal://`), copy the address, or download the file once."""
 
 from django import template
-from django.utils.text import slugify
 from sekizai.helpers import get_varname
 
 from coop_site.seo import absolute_url
@@ -29,7 +28,6 @@ def ical_links(context, path, label):
         "url": url,
         "webcal_url": webcal_url(url),
         "label": label,
-        "field_id": f"ical-{slugify(path)}",
         # The include adds its CSS and JS to the page's sekizai blocks.
         get_varname(): context.get(get_varname()),
     }

@@ -1,24 +1,33 @@
 /* « Copier l'adresse » next to each iCal address (templates/includes/ical_links.html).
  *
- * Progressive enhancement: without this file the address stays in a read-only
- * field that a visitor selects and copies by hand. The button is added here,
+ * Progressive enhancement: without this file the address stays in plain view,
+ * for a visitor to select and copy by hand. The button is added here,
  * and a polite live region says « Adresse copiée » once it is done.
  */
 (function () {
   "use strict";
 
-  function copy(field) {
+  function select(element) {
+    var range = document.createRange();
+    range.selectNodeContents(element);
+    var selection = window.getSelection();
+    selection.removeAllRanges();
+    selection.addRange(range);
+  }
+
+  function copy(source) {
+    var text = source.textContent.trim();
     if (navigator.clipboard && window.isSecureContext) {
-      return navigator.clipboard.writeText(field.value);
+      return navigator.clipboard.writeText(text);
     }
-    // Plain http (a local copy of the site): the old way, from the selected field.
-    field.select();
+    // Plain http: the old way, from the selected address.
+    select(source);
     return document.execCommand("copy") ? Promise.resolve() : Promise.reject();
   }
 
   function attach(block) {
-    var field = block.querySelector("[data-copy-source]");
-    if (!field || block.hasAttribute("data-copy-ready")) return;
+    var source = block.querySelector("[data-copy-source]");
+    if (!source || block.hasAttribute("data-copy-ready")) return;
     block.setAttribute("data-copy-ready", "");
 
     var button = document.createElement("button");
@@ -29,17 +38,16 @@
     status.className = "ical-links__status";
     status.setAttribute("role", "status");
     status.setAttribute("aria-live", "polite");
-    field.insertAdjacentElement("afterend", status);
-    field.insertAdjacentElement("afterend", button);
+    source.parentNode.insertAdjacentElement("beforeend", button);
+    source.parentNode.insertAdjacentElement("beforeend", status);
 
-    field.addEventListener("focus", function () { field.select(); });
     button.addEventListener("click", function () {
       status.textContent = "";
-      copy(field).then(
+      copy(source).then(
         function () { status.textContent = "Adresse copiée"; },
         function () {
-          field.focus();
-          status.textContent = "Copie impossible : l'adresse est sélectionnée, copiez-la avec Ctrl+C.";
+          select(source);
+          status.textContent = "Copie impossible : l'adresse est sélectionnée, copiez-la à la main.";
         }
       );
     });
