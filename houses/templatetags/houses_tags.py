@@ -2,11 +2,13 @@ import datetime
 
 from django import template
 from django.utils import formats, timezone
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 from coop_site.formatting import french_date
 
 from ..models import House, KeyFigure, french_time
+from ..sections import sections
 
 register = template.Library()
 
@@ -51,3 +53,17 @@ def key_figures():
 def house_cards():
     """The neighbourhood houses, ready for their cards (the home page's "find my house")."""
     return House.objects.neighbourhood_houses().for_cards()
+
+
+@register.simple_tag(takes_context=True)
+def house_sections(context, house):
+    """The sections other apps add to the house page (houses/sections.py), rendered in place.
+
+    Each template sees the page's context plus its section's, as with {% include %}.
+    """
+    rendered = []
+    for section in sections():
+        template = context.template.engine.get_template(section.template)
+        with context.push(**section.context(house)):
+            rendered.append(template.render(context))
+    return mark_safe("".join(rendered))
