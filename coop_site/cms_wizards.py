@@ -1,6 +1,6 @@
 """Creation wizards of the CMS's "Créer" button, besides the CMS's own "Nouvelle page".
 
-Registered by news/cms_config.py (django CMS 5 collects wizards from the apps'
+Registered by coop_site/cms_config.py (django CMS 5 collects wizards from the apps'
 `cms_config.py`). "Nouvelle actualité" creates a draft news item and opens it
 in edit mode; "Nouvelle galerie" creates a draft page holding a photo gallery
 fed by a media-library folder.

@@ -1,8 +1,6 @@
 from cms.app_base import CMSAppConfig
 from django.template.response import TemplateResponse
 
-from coop_site.cms_wizards import gallery_wizard, news_wizard
-
 from .models import NewsItem
 
 
@@ -14,4 +12,3 @@ def render_news_item(request, item):
 class NewsCMSConfig(CMSAppConfig):
     cms_enabled = True
     cms_toolbar_enabled_models = [(NewsItem, render_news_item)]
-    cms_wizards = [news_wizard, gallery_wizard]
