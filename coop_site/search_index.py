@@ -21,8 +21,11 @@ class PageIndex(Index):
         # PageContent.objects holds published versions only (djangocms-versioning).
         return PageContent.objects.filter(language=LANGUAGE).select_related("page")
 
+    def key_prefix(self):
+        return "cms.page:"
+
     def key(self, content):
-        return f"cms.page:{content.page_id}"
+        return f"{self.key_prefix()}{content.page_id}"
 
     def public_version(self, content):
         return self.public().filter(page_id=content.page_id).first()

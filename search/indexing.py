@@ -73,6 +73,17 @@ def rebuild():
     return SearchEntry.objects.count()
 
 
+def refresh_all(index):
+    """Every entry of one index again (pages whose addresses the CMS rewrote in bulk)."""
+    keys = set()
+    for obj in index.public():
+        refresh(index, obj)
+        keys.add(index.key(obj))
+    SearchEntry.objects.filter(kind=index.kind, key__startswith=index.key_prefix()).exclude(
+        key__in=keys
+    ).delete()
+
+
 def refresh_objects(objects):
     """For writes that send no signal (QuerySet.update): bring these objects' entries in line."""
     for obj in objects:

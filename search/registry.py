@@ -38,8 +38,11 @@ class Index:
     def document(self, obj):
         raise NotImplementedError
 
+    def key_prefix(self):
+        return f"{self.model._meta.label_lower}:"
+
     def key(self, obj):
-        return f"{obj._meta.label_lower}:{obj.pk}"
+        return f"{self.key_prefix()}{obj.pk}"
 
     def public_version(self, obj):
         """The public object behind `obj` (itself, or None once it is no longer public)."""

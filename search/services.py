@@ -148,6 +148,7 @@ def search(query, kind=None, page=1):
     paginator.count = total  # known already: spares the paginator its COUNT query
     results_page = paginator.get_page(page)
     for entry in results_page.object_list:
+        entry.title_html = mark_safe(snippet(entry.title, words, width=300))  # noqa: S308 - escaped
         entry.snippet = _headline(entry, words)
         entry.link = _link(entry, query)
     return Results(

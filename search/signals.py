@@ -4,7 +4,9 @@ The receivers listen to every model and act only on those an app registered,
 so the search app needs to import no content app.
 """
 
-from cms.models import CMSPlugin
+from cms import operations
+from cms.models import CMSPlugin, PageContent
+from cms.signals import post_obj_operation
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from djangocms_versioning.signals import post_version_operation
 
@@ -60,8 +62,17 @@ def on_version(sender, obj, **kwargs):
         indexing.refresh_instance(content)
 
 
+def on_page_operation(sender, operation, **kwargs):
+    # Moving a page or changing its slug rewrites its descendants' addresses in bulk.
+    if operation in (operations.MOVE_PAGE, operations.CHANGE_PAGE, operations.DELETE_PAGE):
+        for index in registry.indexes():
+            if issubclass(index.model, PageContent):
+                indexing.refresh_all(index)
+
+
 def connect():
     post_save.connect(on_save, dispatch_uid="search_on_save")
     post_delete.connect(on_delete, dispatch_uid="search_on_delete")
     m2m_changed.connect(on_m2m, dispatch_uid="search_on_m2m")
     post_version_operation.connect(on_version, dispatch_uid="search_on_version")
+    post_obj_operation.connect(on_page_operation, dispatch_uid="search_on_page_operation")
