@@ -54,12 +54,8 @@ def test_an_event_on_wednesday_shows_on_wednesday_only(client, houses_pages):
 
 def test_a_two_day_event_shows_on_both_days(client, houses_pages):
     house = make_house()
-    make_event(
-        house,
-        title="Week-end festif",
-        starts_at=paris(2026, 12, 12, 10, 0),
-        ends_at=paris(2026, 12, 13, 18, 0),
-    )
+    start, end = paris(2026, 12, 12, 10, 0), paris(2026, 12, 13, 18, 0)
+    make_event(house, title="Week-end festif", starts_at=start, ends_at=end)
 
     days = days_of(week_page(client, semaine="2026-12-07"))
 

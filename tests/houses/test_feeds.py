@@ -98,16 +98,8 @@ def test_uids_are_stable_when_an_event_changes(client, houses_pages):
     assert first == second == f"maisonsdequartier-romans.fr-evenement-{event.pk}"
 
 
-def test_all_day_event_uses_dates(client, houses_pages):
-    house = make_house()
-    make_event(
-        house,
-        title="Fête",
-        starts_at=paris(2026, 12, 12, 0, 0),
-        ends_at=paris(2026, 12, 12, 23, 59),
-        is_all_day=True,
-    )
-
+def test_all_day_event_uses_dates(client, varied_events):
+    # "Fête": all day on 12 December 2026, from 00:00 to 23:59.
     event = events_by_summary(read(client.get("/agenda.ics")))["Fête"]
 
     assert event.decoded("DTSTART") == datetime.date(2026, 12, 12)
