@@ -183,4 +183,11 @@ def test_the_week_runs_a_bounded_number_of_queries(client, houses_pages):
 
 
 def test_the_agenda_and_home_pages_link_to_the_week(client, houses_pages):
-    assert 'href="/agenda/semaine/"' in client.get("/agenda/").content.decode()
+    assert (
+        'href="/agenda/semaine/">Cette semaine, jour par jour</a>'
+        in client.get("/agenda/").content.decode()
+    )
+    assert (
+        'href="/agenda/semaine/">Cette semaine, jour par jour</a>'
+        in client.get("/").content.decode()
+    )
