@@ -9,16 +9,15 @@ from django.db.models import Prefetch
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect
 from django.template.loader import render_to_string
-from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 from django.views import View
 from django.views.generic import TemplateView
 
 from coop_site.views import ToolbarObjectMixin
+from houses.contact import ContactFormMixin
 from houses.forms import ContactForm
 from houses.models import House
-from houses.services import ContactRejected, contact_message_submit
 
 from . import fleur as fleur_geometry
 from .forms import CompareForm
@@ -267,7 +266,7 @@ def contact_ready():
     return cooperation_house() is not None
 
 
-class ContactView(TemplateView):
+class ContactView(ContactFormMixin, TemplateView):
     """Write to the evaluation officer: the message goes to the Coopération, topic "évaluation"."""
 
     template_name = "evaluation/contact.html"
@@ -278,26 +277,8 @@ class ContactView(TemplateView):
             raise Http404(_("Le formulaire de contact n'est pas encore disponible."))
         return super().dispatch(request, *args, **kwargs)
 
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context.setdefault(
-            "form", contact_form(initial={"subject": self.request.GET.get("objet", "")[:160]})
-        )
-        context["sent"] = self.request.GET.get("envoye") == "1"
-        return context
+    def get_contact_house(self):
+        return cooperation_house()
 
-    def post(self, request, *args, **kwargs):
-        form = contact_form(request.POST)
-        if form.is_valid():
-            try:
-                contact_message_submit(
-                    house=cooperation_house(),
-                    data=form.cleaned_data,
-                    topic=self.topic,
-                    request=request,
-                )
-            except ContactRejected as rejected:
-                form.add_error(None, str(rejected))
-            else:
-                return redirect(reverse("evaluation:contact") + "?envoye=1")
-        return self.render_to_response(self.get_context_data(form=form))
+    def get_contact_initial(self):
+        return {"subject": self.request.GET.get("objet", "")[:160]}

@@ -1,7 +1,7 @@
 import datetime
 
 from django.db.models import Max, Min
-from django.http import Http404, HttpResponseRedirect, QueryDict
+from django.http import Http404, QueryDict
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone
@@ -12,6 +12,7 @@ from coop_site.lists import FilteredListMixin
 from coop_site.views import ToolbarObjectMixin
 
 from . import agenda, calendar
+from .contact import ContactFormMixin
 from .forms import ActivityFilterForm, ContactForm, EventFilterForm
 from .hours import weekly_table
 from .models import (
@@ -23,7 +24,6 @@ from .models import (
     KeyFigure,
     Weekday,
 )
-from .services import ContactRejected, contact_message_submit
 
 
 class HouseListView(ListView):
@@ -68,34 +68,25 @@ class HouseDetailView(ToolbarObjectMixin, DetailView):
         return context
 
 
-class ContactView(DetailView):
+class ContactView(ContactFormMixin, DetailView):
     """The house's contact form alone: where the form posts, and its result page."""
 
     template_name = "houses/contact.html"
     context_object_name = "house"
     queryset = House.objects.all()
-    topic = ""
+    success_fragment = "#contact"
+
+    def get_contact_house(self):
+        return self.object
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context.setdefault("form", ContactForm())
         context["contact_url"] = self.request.path
-        context["sent"] = self.request.GET.get("envoye") == "1"
         return context
 
     def post(self, request, *args, **kwargs):
         self.object = self.get_object()
-        form = ContactForm(request.POST)
-        if form.is_valid():
-            try:
-                contact_message_submit(
-                    house=self.object, data=form.cleaned_data, topic=self.topic, request=request
-                )
-            except ContactRejected as rejected:
-                form.add_error(None, str(rejected))
-            else:
-                return HttpResponseRedirect(f"{request.path}?envoye=1#contact")
-        return self.render_to_response(self.get_context_data(form=form), status=400)
+        return super().post(request, *args, **kwargs)
 
 
 class ActionDetailView(ToolbarObjectMixin, DetailView):

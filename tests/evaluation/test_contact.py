@@ -54,6 +54,30 @@ def test_a_message_without_a_way_back_is_refused_at_the_field(client, page, coop
     )
 
     html = response.content.decode()
-    assert response.status_code == 200
+    assert response.status_code == 400  # as on a house's contact page
     assert 'aria-invalid="true"' in html and "Indiquez un e-mail ou un téléphone" in html
     assert not ContactMessage.objects.exists()
+
+
+@pytest.mark.django_db
+def test_the_honeypot_and_the_rate_limit_refuse_with_a_400_as_on_a_house_page(
+    client, page, cooperation
+):
+    valid = {"name": "Camille", "email": "camille@example.org", "subject": "Q", "message": "Oui"}
+
+    bot = client.post("/evaluation/contact/", {**valid, "website": "http://spam"})
+
+    assert bot.status_code == 400
+    assert "Votre message n&#x27;a pas pu être envoyé." in bot.content.decode()
+    assert not ContactMessage.objects.exists()
+    for _ in range(5):
+        assert client.post("/evaluation/contact/", valid).status_code == 302
+    over = client.post("/evaluation/contact/", valid)
+    assert over.status_code == 400 and "beaucoup de messages" in over.content.decode()
+    assert ContactMessage.objects.count() == 5
+
+
+@pytest.mark.django_db
+def test_without_the_cooperation_the_contact_page_is_not_available_yet(client, page):
+    assert client.get("/evaluation/contact/").status_code == 404
+    assert client.post("/evaluation/contact/", {"name": "Camille"}).status_code == 404
