@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from coop_site.forms import AccessibleFormMixin
 from coop_site.lists import FilterForm
+from search.services import narrow
 
 from .models import Activity, Event, House, Weekday
 
@@ -60,6 +61,16 @@ class ContactForm(AccessibleFormMixin, forms.Form):
         return [f for f in self if f.name != "website"]
 
 
+def keywords_field():
+    """Free text, matched as the site search matches it (accents and case ignored)."""
+    return forms.CharField(
+        label=_("Mots-clés"),
+        required=False,
+        max_length=200,
+        widget=forms.TextInput(attrs={"type": "search"}),
+    )
+
+
 def house_choices():
     return [("", _("Toutes les maisons"))] + [
         (h.slug, h.short_name) for h in House.objects.only("slug", "short_name")
@@ -67,6 +78,7 @@ def house_choices():
 
 
 class ActivityFilterForm(FilterForm):
+    q = keywords_field()
     maison = forms.ChoiceField(label=_("Maison"), required=False)
     categorie = forms.ChoiceField(
         label=_("Catégorie"),
@@ -103,10 +115,13 @@ class ActivityFilterForm(FilterForm):
             queryset = queryset.for_age(filters["age"])
         if "jour" in filters:
             queryset = queryset.filter(weekday=filters["jour"])
+        if "q" in filters:
+            queryset = narrow(queryset, filters["q"])
         return queryset.distinct()
 
 
 class EventFilterForm(FilterForm):
+    q = keywords_field()
     maison = forms.ChoiceField(label=_("Maison"), required=False)
     theme = forms.ChoiceField(
         label=_("Thème"), required=False, choices=[("", _("Tous les thèmes")), *Event.Theme.choices]
@@ -129,4 +144,6 @@ class EventFilterForm(FilterForm):
             queryset = queryset.filter(theme=filters["theme"])
         if "public" in filters:
             queryset = queryset.filter(audience=filters["public"])
+        if "q" in filters:
+            queryset = narrow(queryset, filters["q"])
         return queryset

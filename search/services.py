@@ -120,12 +120,35 @@ def _link(entry, query):
     return entry.url
 
 
-def _matches(query, words, every):
+def _backend(query, words, every):
     if connection.vendor == "postgresql":
-        matches = _postgresql(query, words, every)
-    else:
-        matches = _fallback(words, every)
+        return _postgresql(query, words, every)
+    return _fallback(words, every)
+
+
+def _matches(query, words, every):
+    matches = _backend(query, words, every)
     return matches, dict(matches.order_by().values_list("kind").annotate(n=Count("id")))
+
+
+def narrow(queryset, query):
+    """The objects of `queryset` whose search entry has every word of `query`.
+
+    For the list pages' free-text filter: the same words, accents and case
+    ignored, as the site search.
+    """
+    query = clean_query(query)
+    words = query_words(query)
+    if not words:
+        return queryset
+    prefix = f"{queryset.model._meta.label_lower}:"
+    keys = (
+        _backend(query, words, every=True)
+        .filter(key__startswith=prefix)
+        .order_by()
+        .values_list("key", flat=True)
+    )
+    return queryset.filter(pk__in=[int(key.removeprefix(prefix)) for key in keys])
 
 
 def search(query, kind=None, page=1):

@@ -14,7 +14,7 @@ from news.services import news_publish
 from search.models import SearchEntry
 from tests.documents.factories import make_document, make_file
 from tests.evaluation.factories import make_report
-from tests.houses.factories import make_activity, make_house
+from tests.houses.factories import make_activity, make_event, make_house
 from tests.news.factories import add_body_text, make_news
 
 pytestmark = pytest.mark.django_db
@@ -207,3 +207,21 @@ def test_the_header_has_a_search_box_on_every_page(client, pages):
         content = client.get(url).content.decode()
         assert 'action="/recherche/"' in content
         assert '<label class="visually-hidden" for="site-search-q">' in content
+
+
+def test_the_activities_and_the_agenda_filter_on_free_text_with_their_other_filters(client, pages):
+    ors = make_house(slug="les-ors", name="Maison des Ors", short_name="Les Ors")
+    other = make_house(
+        slug="saint-nicolas", name="Maison Saint-Nicolas", short_name="Saint-Nicolas"
+    )
+    make_activity(ors, title="Atelier théâtre", slug="theatre-ors")
+    make_activity(other, title="Théâtre d'impro", slug="theatre-sn")
+    make_activity(ors, title="Chorale", slug="chorale")
+    make_event(ors, title="Soirée THEATRE", slug="soiree-theatre")
+    make_event(ors, title="Loto", slug="loto")
+
+    response = client.get("/activites/", {"q": "theatre", "maison": "les-ors"})
+    assert [activity.title for activity in response.context["activities"]] == ["Atelier théâtre"]
+    response = client.get("/agenda/", {"q": "Théâtre"})
+    assert "Soirée THEATRE" in response.content.decode()
+    assert "Loto" not in response.content.decode()
