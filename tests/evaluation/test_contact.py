@@ -81,3 +81,12 @@ def test_the_honeypot_and_the_rate_limit_refuse_with_a_400_as_on_a_house_page(
 def test_without_the_cooperation_the_contact_page_is_not_available_yet(client, page):
     assert client.get("/evaluation/contact/").status_code == 404
     assert client.post("/evaluation/contact/", {"name": "Camille"}).status_code == 404
+
+
+@pytest.mark.django_db
+def test_the_contact_page_has_the_site_breadcrumb_with_its_last_step(client, page, cooperation):
+    html = client.get("/evaluation/contact/").content.decode()
+
+    assert '<li><a href="/evaluation/">Évaluation</a></li>' in html
+    assert '<li><span aria-current="page">Contact</span></li>' in html
+    assert '"@type":"BreadcrumbList"' in html.replace(" ", "")
