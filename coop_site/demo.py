@@ -10,8 +10,9 @@ A loader is only the loading logic: its data (texts, dates, figures) lives in
 a YAML file beside it (`houses/demo.py` reads `houses/demo.yaml`), declared as
 the module's `DATA = DemoData(__file__, required=...)`.
 
-The prose is written from ../shared/seed/ (the association's own page and
-gathered facts); nothing here is presented as fact that is not in the seed.
+The site-wide pages are in coop_site/demo.yaml; their prose is written from
+../shared/seed/ (the association's own page and gathered facts); nothing
+there is presented as fact that is not in the seed.
 """
 
 import io
@@ -43,9 +44,9 @@ class DemoDataError(ValueError):
 class DemoData:
     """The YAML data file beside a demo loader, checked once when first read.
 
-    `required` maps each top-level key the loader reads to the keys every
-    item of its list (or every value of its mapping) must have, or to ().
-    `DATA.data` is the parsed file; a missing key raises `DemoDataError`
+    `required` maps each top-level key the loader reads to the keys its value
+    must have: a mapping has them itself, every item of a list has them.
+    `DATA["key"]` reads the file once; a missing key raises `DemoDataError`
     naming the file and the key.
     """
 
@@ -65,12 +66,15 @@ class DemoData:
         for key, item_keys in self.required.items():
             if key not in data:
                 raise DemoDataError(f"{self.path} : la clé « {key} » manque")
-            items = data[key].values() if isinstance(data[key], dict) else data[key]
-            for index, item in enumerate(items if item_keys else ()):
+            value = data[key]
+            items = [(key, value)] if isinstance(value, dict) else []
+            if isinstance(value, list):
+                items = [(f"{key}[{index}]", item) for index, item in enumerate(value)]
+            for where, item in items:
                 for item_key in item_keys:
                     if item_key not in item:
                         raise DemoDataError(
-                            f"{self.path} : la clé « {item_key} » manque dans {key}[{index}]"
+                            f"{self.path} : la clé « {item_key} » manque dans {where}"
                         )
         return data
 
@@ -261,223 +265,50 @@ def figure(image, *, alt, caption="", credit="Illustration d'exemple"):
     return ("FigurePlugin", {"image": image, "alt_text": alt, "caption": caption, "credit": credit})
 
 
-# --- The site-wide pages ------------------------------------------------------
-
-HOME_INTRO = """
-<p>À Romans-sur-Isère, trois maisons de quartier et l'Accorderie ont choisi de travailler
-ensemble plutôt que chacune de son côté. Elles forment la <strong>Coopération</strong>.</p>
-<p>Ici, vous trouvez votre maison de quartier, ses horaires, ses activités et ce qui se passe
-cette semaine.</p>
-"""
-
-COOPERATION_INTRO = """
-<p>Coopérer, c'est prendre part à une œuvre commune. Depuis 2014-2015, les maisons de
-quartier de Romans-sur-Isère avancent ensemble : elles forment aujourd'hui un acteur
-collectif, la Coopération.</p>
-"""
-
-COOPERATION_BODY = """
-<h2>D'où vient la Coopération ?</h2>
-<p>En 2014 et 2015, les subventions de la ville aux associations ont fortement baissé.
-Les maisons de quartier auraient pu se faire concurrence. Elles ont choisi la solidarité.
-Avec les habitants, les membres des conseils d'administration et les professionnels,
-elles ont construit pas à pas un projet commun.</p>
-<p>Ce projet repose sur un <strong>socle commun d'existence</strong> : des valeurs partagées,
-trois principes d'action (l'éducation populaire, la transmission culturelle et le
-développement durable), des fonctions supports, des postures d'accompagnement et des façons
-d'intervenir communes. Une maquette a été fabriquée pour présenter ce socle.</p>
-<p>Les trois projets associatifs ont été renouvelés ensemble, au cours d'une démarche appelée
-« Au fil des quartiers ».</p>
-
-<h2>Coopérer, pour quoi faire ?</h2>
-<p>La Coopération sert les maisons elles-mêmes et les habitants de tout le territoire
-romanais. Concrètement, elle apporte :</p>
-<ul>
-<li>de nouvelles actions communes, et l'accès des habitants aux activités des trois maisons ;</li>
-<li>une identité affirmée et plus visible dans la ville : un site internet, un journal,
-une émission de radio chaque semaine ;</li>
-<li>une réflexion commune sur des sujets qui traversent tous les quartiers ;</li>
-<li>des façons de travailler plus coopératives, innovantes et solidaires, pour les salariés
-comme pour les bénévoles.</li>
-</ul>
-
-<h2>La Coopération en chiffres (2018)</h2>
-<ul>
-<li>3 agréments « centre social » de la CAF, un pour chaque maison ;</li>
-<li>1 agrément « Espace de vie sociale » pour la Coopération, obtenu au printemps 2018 ;</li>
-<li>plus de 80 bénévoles engagés dans les conseils d'administration et les groupes projets ;</li>
-<li>24 salariés permanents ;</li>
-<li>plus de 90 associations locales accueillies dans les locaux ;</li>
-<li>3 quartiers : deux équipements au cœur de quartiers prioritaires, un dans un quartier
-résidentiel en développement.</li>
-</ul>
-<p><small>Source : la Coopération, 2018.</small></p>
-
-<h2>L'Accorderie rejoint la Coopération</h2>
-<p>Fin 2017, l'Accorderie de Romans, un réseau où les habitants échangent des services en
-temps plutôt qu'en argent, a rejoint la Coopération.</p>
-
-<h2>Les fiches actions 2018</h2>
-<p>En 2018, la Coopération a travaillé sur cinq fiches : la Conserverie, la Mobilité,
-la Radio, la Culture et l'Économie de partage.</p>
-<p>La <strong>Conserverie mobile et solidaire</strong> est un camion aménagé en atelier de
-conserverie, sorti d'usine en septembre 2017 : la première conserverie mobile et solidaire
-de France. Habitants et bénévoles récupèrent les fruits et légumes invendus de producteurs
-locaux et les transforment en conserves.</p>
-<p>La même année, la Coopération a été choisie comme territoire pilote de la démarche
-« chaîne de valeur » portée par La Fonda, Le Labo de l'ESS et l'Avise.</p>
-"""
-
-COOPERATION_SIDEBAR = """
-<h2>À retenir</h2>
-<p>3 maisons de quartier, l'Accorderie, 24 salariés et plus de 80 bénévoles, au service
-des habitants de Romans-sur-Isère.</p>
-"""
-
-AGORA_INTRO = """
-<p>L'AGORA est un mobilier de rue fabriqué par les maisons de quartier pour aller à la
-rencontre des habitants, là où ils vivent.</p>
-"""
-
-AGORA_BODY = """
-<h2>Un mobilier pour débattre dehors</h2>
-<p>L'AGORA est née pendant « Au fil des quartiers », la démarche qui a renouvelé les projets
-des trois maisons et donné naissance au socle commun de la Coopération. Elle a servi à
-animer 16 rencontres dans l'espace public.</p>
-<p>Le mobilier mesure moins de 80 cm de haut : l'équipe peut donc s'installer rapidement,
-sans autorisation préalable. Les habitants le reconnaissent vite : « ah, ça, ce sont les
-maisons de quartier ».</p>
-
-<h2>Un thème choisi selon le lieu</h2>
-<ul>
-<li>le logement, devant la Caisse d'allocations familiales ;</li>
-<li>l'éducation, à côté d'une aire de jeux ;</li>
-<li>le numérique, sur le parvis de la médiathèque.</li>
-</ul>
-<p>En 2018, une AGORA a posé la question : « Est-ce que jeter coûte de l'argent ? »</p>
-
-<h2>Comment se passe un débat ?</h2>
-<p>Des <strong>animateurs de séance</strong> mènent la discussion. D'autres animateurs,
-appelés les <strong>« papillons »</strong>, vont vers les passants et les invitent à
-rejoindre le débat.</p>
-"""
-
-LEGAL_BODY = """
-<h2>Éditeur du site</h2>
-<p>Ce site est édité par la Coopération des Maisons de Quartier de Romans-sur-Isère, qui
-réunit la Maison de quartier Saint-Nicolas, la Maison de quartier des Ors, la Maison
-Citoyenne Noël Guichard et l'Accorderie de Romans.</p>
-<p>Directeur ou directrice de la publication, adresse du siège et hébergeur : ces
-informations sont à compléter par l'administrateur du site avant la mise en ligne.</p>
-
-<h2>Données personnelles</h2>
-<p>Les messages envoyés par les formulaires de contact sont conservés par la maison
-destinataire pour y répondre, puis supprimés. Ils ne sont ni vendus ni transmis à d'autres
-organismes. Vous pouvez demander à consulter, corriger ou supprimer vos données en écrivant
-à votre maison de quartier par son formulaire de contact.</p>
-
-<h2>Cookies et mesure d'audience</h2>
-<p>Ce site ne dépose aucun cookie publicitaire et n'utilise aucun outil de mesure d'audience
-tiers. Seules les personnes de l'équipe qui se connectent reçoivent un cookie de session,
-nécessaire à l'administration du site.</p>
-
-<h2>Accessibilité</h2>
-<p>Le site vise la conformité au Référentiel général d'amélioration de l'accessibilité
-(RGAA). Si un contenu vous est inaccessible, signalez-le par le formulaire de contact d'une
-maison : nous vous le fournirons sous une autre forme.</p>
-"""
+DATA = DemoData(
+    __file__,
+    required={
+        "site": ("domain", "name"),
+        "illustrations_folder": (),
+        "illustrations": ("maquette", "agora"),
+        "pages": ("reverse_id", "title", "slug", "plugins"),
+    },
+)
 
 
 def name_the_site():
     """Replace Django's "example.com" (shown in the CMS toolbar and feeds) once."""
     site = Site.objects.get_current()
     if site.domain == "example.com":
-        site.domain = "127.0.0.1:8000"
-        site.name = "Coopération des Maisons de Quartier"
+        site.domain = DATA["site"]["domain"]
+        site.name = DATA["site"]["name"]
         site.save()
+
+
+def page_plugins(plugins, *, illustrations):
+    """`ensure_page(plugins=...)` from a page's plugins in coop_site/demo.yaml."""
+    result = []
+    for plugin in plugins:
+        if "text" in plugin:
+            result.append((plugin["slot"], *text(plugin["text"])))
+        else:
+            image = illustrations[plugin["figure"]]
+            result.append(
+                (plugin["slot"], *figure(image, alt=plugin["alt"], caption=plugin["caption"]))
+            )
+    return result
 
 
 def load(*, stdout):
     name_the_site()
-    folder = demo_folder("Illustrations de démonstration")
-    maquette = ensure_illustration(
-        filename="maquette-socle-commun.jpg",
-        label="La maquette du socle commun",
-        folder=folder,
-        alt="Illustration : la maquette qui présente le socle commun de la Coopération",
-        colour="#0d5c63",
-    )
-    agora = ensure_illustration(
-        filename="agora-espace-public.jpg",
-        label="L'AGORA dans l'espace public",
-        folder=folder,
-        alt="Illustration : le mobilier AGORA installé sur une place",
-        colour="#b33c12",
-    )
-    ensure_page(
-        reverse_id="home",
-        title="La Coopération des Maisons de Quartier de Romans-sur-Isère",
-        menu_title="Accueil",
-        slug="accueil",
-        template="pages/home.html",
-        meta_description=(
-            "Trois maisons de quartier et l'Accorderie agissent ensemble à Romans-sur-Isère : "
-            "horaires, activités, agenda et actualités."
-        ),
-        plugins=[("home_intro", *text(HOME_INTRO))],
-        homepage=True,
-        stdout=stdout,
-    )
-    cooperation = ensure_page(
-        reverse_id="la-cooperation",
-        title="La Coopération",
-        slug="la-cooperation",
-        template="pages/two_columns.html",
-        meta_description=(
-            "Ce qu'est la Coopération des Maisons de Quartier de Romans-sur-Isère, "
-            "pourquoi coopérer et ses chiffres clés."
-        ),
-        plugins=[
-            ("intro", *text(COOPERATION_INTRO)),
-            ("content", *text(COOPERATION_BODY)),
-            (
-                "content",
-                *figure(
-                    maquette,
-                    alt="Illustration : la maquette qui présente le socle commun de la Coopération",
-                    caption="La maquette du socle commun (image d'exemple).",
-                ),
-            ),
-            ("sidebar", *text(COOPERATION_SIDEBAR)),
-        ],
-        stdout=stdout,
-    )
-    ensure_page(
-        reverse_id="agora",
-        title="Animer dans l'espace public",
-        slug="animer-dans-l-espace-public",
-        parent=cooperation,
-        template="pages/two_columns.html",
-        meta_description="L'AGORA, le mobilier des maisons de quartier pour débattre dans la rue.",
-        plugins=[
-            ("intro", *text(AGORA_INTRO)),
-            ("content", *text(AGORA_BODY)),
-            (
-                "content",
-                *figure(
-                    agora,
-                    alt="Illustration : le mobilier AGORA installé sur une place",
-                    caption="L'AGORA pendant un débat de quartier (image d'exemple).",
-                ),
-            ),
-        ],
-        stdout=stdout,
-    )
-    ensure_page(
-        reverse_id="mentions-legales",
-        title="Mentions légales",
-        slug="mentions-legales",
-        in_navigation=False,
-        plugins=[("content", *text(LEGAL_BODY))],
-        stdout=stdout,
-    )
+    folder = demo_folder(DATA["illustrations_folder"])
+    illustrations = {
+        key: ensure_illustration(**fields, folder=folder)
+        for key, fields in DATA["illustrations"].items()
+    }
+    for data in DATA["pages"]:
+        fields = dict(data)
+        fields["plugins"] = page_plugins(fields["plugins"], illustrations=illustrations)
+        if "parent" in fields:
+            fields["parent"] = find_page(fields["parent"])
+        ensure_page(**fields, stdout=stdout)

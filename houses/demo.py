@@ -44,15 +44,15 @@ DATA = DemoData(
     required={
         "neighbourhood_houses": (),
         "houses": ("slug", "name", "kind"),
-        "year_end_closure": (),
+        "year_end_closure": ("month", "day", "days", "reason"),
         "common_base": ("kind", "title", "description"),
-        "key_figures": (),
+        "key_figures": ("year", "source", "figures"),
         "actions": ("slug", "title"),
         "activity_season": (),
         "activities": ("slug", "title", "houses"),
         "events": ("slug", "title", "in_days", "from", "to", "organiser"),
         "pages": ("reverse_id", "title", "slug"),
-        "common_base_page": (),
+        "common_base_page": ("reverse_id", "title", "slug"),
         "common_base_mentions": (),
     },
 )
