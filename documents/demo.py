@@ -1,11 +1,12 @@
-"""Demo data of the documents app: the /documents/ page and a few sample files.
+"""Demo data of the documents app: the loading logic of documents/demo.yaml,
+the /documents/ page and a few sample files.
 
 Every file is generated here and says it is an example; nothing in them
 is presented as a fact that is not in the seed (../shared/seed/).
 """
 
 import io
-from datetime import date
+from functools import partial
 
 from django.core.files.base import ContentFile
 from filer.models import File
@@ -13,48 +14,25 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import cm
 from reportlab.pdfgen import canvas
 
-from coop_site.demo import demo_folder, ensure_page, illustration_bytes
+from coop_site.demo import DemoData, demo_folder, ensure_page, illustration_bytes
 from houses.models import House
 
 from .models import Document
 from .services import document_read_file_facts
 
-SAMPLE_NOTE = "Document d'exemple créé pour la démonstration du site."
-
-BROCHURE_PAGES = [
-    (
-        "La Coopération des Maisons de Quartier",
-        [
-            "Trois maisons de quartier de Romans-sur-Isère et l'Accorderie",
-            "ont choisi de travailler ensemble : elles forment la Coopération.",
-            "",
-            "Saint-Nicolas, les Ors, Noël Guichard et l'Accorderie de Romans.",
-        ],
-    ),
-    (
-        "La Coopération en chiffres (2018)",
-        [
-            "3 agréments « centre social » de la CAF, un par maison ;",
-            "1 agrément « Espace de vie sociale » pour la Coopération ;",
-            "plus de 80 bénévoles et 24 salariés permanents ;",
-            "plus de 90 associations locales accueillies.",
-            "",
-            "Source : la Coopération, 2018.",
-        ],
-    ),
-    (
-        "Le socle commun",
-        [
-            "Des valeurs partagées et trois principes d'action :",
-            "l'éducation populaire, la transmission culturelle",
-            "et le développement durable.",
-        ],
-    ),
-]
+DATA = DemoData(
+    __file__,
+    required={
+        "page": ("reverse_id", "title", "slug"),
+        "folder": (),
+        "sample_note": (),
+        "documents": ("filename", "title", "description", "year", "published_on", "houses"),
+    },
+)
 
 
 def pdf_bytes(title, pages):
-    """A small A4 PDF whose every page says it is an example."""
+    """A small A4 PDF whose every page says it is an example; `pages` are (heading, lines)."""
     buffer = io.BytesIO()
     pdf = canvas.Canvas(buffer, pagesize=A4)
     pdf.setTitle(f"{title} (exemple)")
@@ -72,18 +50,19 @@ def pdf_bytes(title, pages):
             pdf.drawString(2 * cm, y, line)
             y -= 0.8 * cm
         pdf.setFont("Helvetica-Oblique", 9)
-        pdf.drawString(2 * cm, 1.5 * cm, f"{title} — {SAMPLE_NOTE}")
+        pdf.drawString(2 * cm, 1.5 * cm, f"{title} — {DATA['sample_note']}")
         pdf.showPage()
     pdf.save()
     return buffer.getvalue()
 
 
-def ensure_file(*, folder, filename, data):
+def ensure_file(*, folder, filename, make_data):
+    """A filer file, found by folder and filename; `make_data()` runs only to create it."""
     existing = File.objects.filter(folder=folder, original_filename=filename).first()
     if existing is not None:
         return existing
     filer_file = File(folder=folder, original_filename=filename, name=filename, is_public=True)
-    filer_file.file.save(filename, ContentFile(data), save=False)
+    filer_file.file.save(filename, ContentFile(make_data()), save=False)
     filer_file.save()
     return filer_file
 
@@ -101,82 +80,28 @@ def ensure_document(*, filer_file, houses, stdout, **fields):
     return document
 
 
-def load(*, stdout):
-    ensure_page(
-        reverse_id="documents",
-        title="Documents à télécharger",
-        menu_title="Documents",
-        slug="documents",
-        meta_description=(
-            "Rapports, plaquettes et journaux de la Coopération des Maisons de Quartier "
-            "de Romans-sur-Isère, à télécharger."
-        ),
-        apphook="DocumentsApphook",
-        apphook_namespace="documents",
-        stdout=stdout,
-    )
-    folder = demo_folder("Documents publics (exemples)")
-    houses = {house.slug: house for house in House.objects.all()}
-    cooperation = [houses["la-cooperation"]] if "la-cooperation" in houses else []
+def file_bytes(data):
+    """The generated content of a sample document: a PDF or an illustration."""
+    if "pdf" in data:
+        pages = [(page["heading"], page["lines"]) for page in data["pdf"]["pages"]]
+        return pdf_bytes(data["pdf"]["title"], pages)
+    return illustration_bytes(**data["illustration"])
 
-    brochure = ensure_file(
-        folder=folder,
-        filename="plaquette-cooperation-exemple.pdf",
-        data=pdf_bytes("Plaquette de la Coopération", BROCHURE_PAGES),
-    )
-    ensure_document(
-        filer_file=brochure,
-        title="Plaquette de présentation de la Coopération (exemple)",
-        description="Qui sont les maisons de quartier de la Coopération, le socle commun et "
-        "les chiffres clés de 2018. Document d'exemple.",
-        year=2018,
-        published_on=date(2018, 9, 15),
-        houses=cooperation,
-        stdout=stdout,
-    )
-    journal = ensure_file(
-        folder=folder,
-        filename="journal-cooperation-exemple.pdf",
-        data=pdf_bytes(
-            "Journal de la Coopération",
-            [
-                (
-                    "Le journal de la Coopération",
-                    [
-                        "Le journal fait partie des outils communs de la Coopération,",
-                        "avec le site internet et l'émission de radio hebdomadaire.",
-                    ],
-                ),
-                (
-                    "L'AGORA",
-                    [
-                        "Un mobilier de rue pour débattre dans l'espace public :",
-                        "16 rencontres animées pendant « Au fil des quartiers ».",
-                    ],
-                ),
-            ],
-        ),
-    )
-    ensure_document(
-        filer_file=journal,
-        title="Journal de la Coopération (numéro d'exemple)",
-        description="Un numéro fictif du journal commun, pour montrer la mise en page.",
-        year=2019,
-        published_on=date(2019, 3, 1),
-        houses=cooperation,
-        stdout=stdout,
-    )
-    poster = ensure_file(
-        folder=folder,
-        filename="affiche-agora-exemple.jpg",
-        data=illustration_bytes("Affiche : une AGORA près de chez vous", kind="Affiche"),
-    )
-    ensure_document(
-        filer_file=poster,
-        title="Affiche « Une AGORA près de chez vous » (exemple)",
-        description="Une affiche d'exemple pour annoncer un débat AGORA dans un quartier.",
-        year=2018,
-        published_on=date(2018, 5, 20),
-        houses=[houses[slug] for slug in ("saint-nicolas", "les-ors") if slug in houses],
-        stdout=stdout,
-    )
+
+def load(*, stdout):
+    ensure_page(**DATA["page"], stdout=stdout)
+    folder = demo_folder(DATA["folder"])
+    houses = {house.slug: house for house in House.objects.all()}
+    for data in DATA["documents"]:
+        filer_file = ensure_file(
+            folder=folder, filename=data["filename"], make_data=partial(file_bytes, data)
+        )
+        ensure_document(
+            filer_file=filer_file,
+            title=data["title"],
+            description=data["description"],
+            year=data["year"],
+            published_on=data["published_on"],
+            houses=[houses[slug] for slug in data["houses"] if slug in houses],
+            stdout=stdout,
+        )
