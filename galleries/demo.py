@@ -1,4 +1,4 @@
-"""Demo data of the galleries app: the socle commun maquette and the AGORA.
+"""Demo data of the galleries app: the loading logic of galleries/demo.yaml.
 
 Both pages exist and are published by coop_site's loader; a gallery joins
 them through a new draft that is published at once, and only if the page
@@ -10,33 +10,24 @@ from cms.models import PageContent, Placeholder
 from djangocms_versioning.constants import DRAFT, PUBLISHED
 from djangocms_versioning.models import Version
 
-from coop_site.demo import LANGUAGE, demo_folder, demo_user, ensure_illustration, find_page
+from coop_site.demo import (
+    LANGUAGE,
+    DemoData,
+    demo_folder,
+    demo_user,
+    ensure_illustration,
+    find_page,
+)
 
 from .models import Gallery, GalleryItem
 
-MAQUETTE_TITLE = "La maquette du socle commun en images"
-AGORA_TITLE = "L'AGORA dans les quartiers"
-HOME_BANNER_TITLE = "Les maisons de quartier en images"
-HOME_BANNER_SCENES = [
-    ("bandeau-1-accueil.jpg", "Un accueil ouvert à tous", "#0d5c63"),
-    ("bandeau-2-conserverie.jpg", "La Conserverie mobile et solidaire", "#b33c12"),
-    ("bandeau-3-agora.jpg", "Une AGORA dans la rue", "#1d6b35"),
-]
-
-MAQUETTE_PARTS = [
-    ("maquette-1-valeurs.jpg", "Les valeurs partagées", "#0d5c63"),
-    ("maquette-2-principes.jpg", "Les trois principes d'action", "#1d6b35"),
-    ("maquette-3-fonctions.jpg", "Les fonctions supports", "#6a3d9a"),
-    ("maquette-4-postures.jpg", "Les postures d'accompagnement", "#b33c12"),
-    ("maquette-5-interventions.jpg", "Les modes d'intervention", "#8a5300"),
-]
-
-AGORA_SCENES = [
-    ("agora-logement.jpg", "Le logement, devant la CAF", "#b33c12"),
-    ("agora-education.jpg", "L'éducation, près d'une aire de jeux", "#0d5c63"),
-    ("agora-numerique.jpg", "Le numérique, devant la médiathèque", "#1d6b35"),
-    ("agora-papillons.jpg", "Les « papillons » vont vers les passants", "#6a3d9a"),
-]
+DATA = DemoData(
+    __file__,
+    required={
+        "item_credit": (),
+        "galleries": ("title", "page", "plugin", "folder", "shows", "images"),
+    },
+)
 
 
 def add_to_published_page(
@@ -68,67 +59,40 @@ def add_to_published_page(
     return gallery
 
 
-def load(*, stdout):
-    folder = demo_folder("Galerie : la maquette du socle commun")
-    for filename, label, colour in MAQUETTE_PARTS:
-        ensure_illustration(
-            filename=filename,
-            label=label,
-            folder=folder,
-            alt=f"Illustration d'exemple : {label.lower()}, une partie de la maquette du socle commun",
-            colour=colour,
-        )
-    add_to_published_page(
-        reverse_id="la-cooperation",
-        plugin_type="GalleryPlugin",
-        title=MAQUETTE_TITLE,
-        data={"folder": folder},
-        stdout=stdout,
-    )
-
-    agora_folder = demo_folder("Illustrations de démonstration")
+def ensure_gallery(data, *, stdout):
+    """The pictures of a gallery of galleries/demo.yaml, then the gallery on its page."""
+    folder = demo_folder(data["folder"])
+    size = tuple(data.get("size", (1200, 800)))
     items = []
-    for filename, label, colour in AGORA_SCENES:
+    for picture in data["images"]:
         image = ensure_illustration(
-            filename=filename,
-            label=label,
-            folder=agora_folder,
-            alt=f"Illustration d'exemple : une AGORA, {label[0].lower()}{label[1:]}",
-            colour=colour,
+            filename=picture["filename"],
+            label=picture["label"],
+            folder=folder,
+            alt=picture["alt"],
+            colour=picture["colour"],
+            size=size,
         )
         items.append(
             {
                 "image": image,
                 "alt_text": image.default_alt_text,
-                "caption": f"{label} (image d'exemple).",
-                "credit": "Illustration d'exemple",
+                "caption": picture.get("caption", ""),
+                "credit": DATA["item_credit"],
             }
         )
+    shows_folder = data["shows"] == "folder"
     add_to_published_page(
-        reverse_id="agora",
-        plugin_type="GalleryPlugin",
-        title=AGORA_TITLE,
-        data={},
-        items=items,
+        reverse_id=data["page"],
+        plugin_type=data["plugin"],
+        title=data["title"],
+        data={"folder": folder} if shows_folder else {},
+        items=() if shows_folder else items,
+        slot=data.get("slot", "content"),
         stdout=stdout,
     )
-    # The home page's banner: a slideshow fed by its own media-library folder,
-    # so that staff change it by dropping pictures there.
-    banner_folder = demo_folder("Bandeau de l'accueil")
-    for filename, label, colour in HOME_BANNER_SCENES:
-        ensure_illustration(
-            filename=filename,
-            label=label,
-            folder=banner_folder,
-            alt=f"Illustration d'exemple : {label[0].lower()}{label[1:]}",
-            colour=colour,
-            size=(1600, 600),
-        )
-    add_to_published_page(
-        reverse_id="home",
-        plugin_type="SlideshowPlugin",
-        title=HOME_BANNER_TITLE,
-        data={"folder": banner_folder},
-        slot="home_banner",
-        stdout=stdout,
-    )
+
+
+def load(*, stdout):
+    for data in DATA["galleries"]:
+        ensure_gallery(data, stdout=stdout)
