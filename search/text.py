@@ -74,8 +74,11 @@ def snippet(text, words, width=240):
     for word in words:
         position = folded.find(word, start, end)
         while position >= 0:
-            spans.append((position, position + len(word) - 1))
-            position = folded.find(word, position + len(word), end)
+            finish = position + len(word)
+            while finish < len(folded) and folded[finish] != " ":
+                finish += 1  # to the end of the word: "nicola" marks "Nicolas"
+            spans.append((position, finish - 1))
+            position = folded.find(word, finish, end)
     parts, cursor = [], start
     for begin, finish in sorted(spans):
         if begin < cursor:
