@@ -29,17 +29,13 @@ from .models import (
 class HouseListView(ListView):
     template_name = "houses/house_list.html"
     context_object_name = "houses"
-
-    def get_queryset(self):
-        return House.objects.neighbourhood_houses().for_cards()
+    queryset = House.objects.neighbourhood_houses().for_cards()
 
 
 class HouseDetailView(ToolbarObjectMixin, DetailView):
     template_name = "houses/house_detail.html"
     context_object_name = "house"
-
-    def get_queryset(self):
-        return House.objects.for_cards().prefetch_related("approvals", "figures", "key_figures")
+    queryset = House.objects.for_cards().prefetch_related("approvals", "figures", "key_figures")
 
     def get_context_data(self, **kwargs):
         house = self.object
