@@ -1,8 +1,9 @@
 """Demo data of the galleries app: the loading logic of galleries/demo.yaml.
 
 Its pages (La Coopération, the AGORA, the home page) exist and are published
-by coop_site's loader; a gallery joins them through a new draft that is published at once, and only if the page
-does not hold that gallery yet (in any version), so a second run is a no-op.
+by coop_site's loader; a gallery joins them through a new draft that is
+published at once, and only if the page does not hold that gallery yet (in
+any version), so a second run is a no-op.
 """
 
 from cms.api import add_plugin
