@@ -6,6 +6,7 @@ import pytest
 from django.utils import timezone
 
 from coop_site.formatting import french_date
+
 from .factories import add_closure, make_event, make_house, paris
 
 pytestmark = pytest.mark.django_db
