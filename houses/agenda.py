@@ -7,8 +7,13 @@ queries (events, activities and their houses, closures) whatever the week holds.
 import dataclasses
 import datetime
 
-from django.db.models import F
+from django import forms
+from django.db.models import F, Q
+from django.utils.translation import gettext_lazy as _
 
+from coop_site.lists import FilterForm
+
+from .forms import house_choices
 from .hours import PARIS
 from .models import Activity, Closure, Event
 
@@ -44,6 +49,21 @@ def week_param(monday):
     return f"{year}-W{week:02d}"
 
 
+class WeekFilterForm(FilterForm):
+    """The week's one filter: a house (`?maison=slug`); an unknown one is reported and ignored."""
+
+    maison = forms.ChoiceField(label=_("Maison"), required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["maison"].choices = house_choices()
+
+    def house(self):
+        """(slug, short name) of the chosen house, or ("", "")."""
+        slug = self.filters().get("maison", "")
+        return slug, dict(self.fields["maison"].choices)[slug] if slug else ""
+
+
 @dataclasses.dataclass
 class ActivitySlot:
     activity: Activity
@@ -59,8 +79,8 @@ class Day:
     closures: list  # the closures in force that day (one per closed house)
 
 
-def week_days(monday, *, today, house=None):
-    """Seven `Day`s, Monday to Sunday (Europe/Paris), for every house or only `house`."""
+def week_days(monday, *, today, house_slug=None):
+    """Seven `Day`s, Monday to Sunday (Europe/Paris), for every house or only one (its slug)."""
     sunday = monday + datetime.timedelta(days=6)
     start = datetime.datetime.combine(monday, datetime.time.min, tzinfo=PARIS)
     end = start + datetime.timedelta(days=7)
@@ -70,10 +90,10 @@ def week_days(monday, *, today, house=None):
     closures = Closure.objects.filter(
         kind=Closure.Kind.CLOSED, starts_on__lte=sunday, ends_on__gte=monday
     ).select_related("house")
-    if house is not None:
-        events = events.for_house(house)
-        activities = activities.for_house(house)
-        closures = closures.filter(house=house)
+    if house_slug:
+        events = events.filter(Q(organiser__slug=house_slug) | Q(place_house__slug=house_slug))
+        activities = activities.filter(houses__slug=house_slug)
+        closures = closures.filter(house__slug=house_slug)
     events = list(events.order_by("starts_at", "pk"))
     activities = list(
         activities.prefetch_related("houses").order_by(
@@ -95,8 +115,8 @@ def week_days(monday, *, today, house=None):
             if activity.weekday != day.weekday():
                 continue
             houses = [h for h in activity.houses.all() if h.pk not in closed]
-            if house is not None:
-                houses = [h for h in houses if h.pk == house.pk]
+            if house_slug:
+                houses = [h for h in houses if h.slug == house_slug]
             if houses:
                 slots.append(ActivitySlot(activity, houses))
         days.append(

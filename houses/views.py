@@ -241,22 +241,21 @@ class AgendaWeekView(TemplateView):
             monday = agenda.parse_week(self.request.GET.get("semaine") or today.isoformat())
         except ValueError:
             raise Http404(_("Cette semaine n'existe pas.")) from None
-        houses = list(House.objects.neighbourhood_houses())
-        slug = self.request.GET.get("maison")
-        house = next((h for h in houses if h.slug == slug), None)
-        if slug and house is None:
-            raise Http404(_("Cette maison n'existe pas."))
+        form = agenda.WeekFilterForm(self.request.GET or None)
+        slug, house_name = form.house()
         week = datetime.timedelta(days=7)
+        this_week = monday == agenda.monday_of(today)
+        title = _("Cette semaine") if this_week else _("La semaine")
         return super().get_context_data(
-            days=agenda.week_days(monday, today=today, house=house),
+            days=agenda.week_days(monday, today=today, house_slug=slug),
             monday=monday,
             sunday=monday + datetime.timedelta(days=6),
-            is_this_week=monday == agenda.monday_of(today),
+            is_this_week=this_week,
             previous_week=agenda.week_param(monday - week),
             next_week=agenda.week_param(monday + week),
-            this_week=agenda.week_param(agenda.monday_of(today)),
-            houses=houses,
-            house=house,
+            form=form,
+            house_name=house_name,
+            title=f"{title} · {house_name}" if house_name else title,
             **kwargs,
         )
 

@@ -121,7 +121,10 @@ def test_house_filter_keeps_only_that_house(client, houses_pages):
     assert "Ailleurs" not in html and "Fête ailleurs" not in html
     assert "Maison fermée" not in html
     assert '<option value="les-ors" selected>' in html
-    assert client.get("/agenda/semaine/", {"maison": "inconnue"}).status_code == 404
+    # An unknown house is reported at the field and ignored, as on the other lists.
+    unknown = week_page(client, semaine="2026-W50", maison="inconnue")
+    assert "Chez nous" in unknown and "Ailleurs" in unknown
+    assert 'aria-invalid="true"' in unknown
 
 
 def test_previous_and_next_week_links_keep_the_house(client, houses_pages):
