@@ -257,7 +257,7 @@ THUMBNAIL_PROCESSORS = (
 )
 FILER_CANONICAL_URL = "documents-permanents/"
 # Folder permissions: editors and administrators hold the whole library, each
-# house's team its house's folder only (houses.media, coop_site/migrations/_roles.py).
+# house's team its house's folder only (houses.media, coop_site.roles).
 FILER_ENABLE_PERMISSIONS = True
 
 # --- coop_site ----------------------------------------------------------------
