@@ -78,7 +78,6 @@ def house_choices():
 
 
 class ActivityFilterForm(FilterForm):
-    q = keywords_field()
     maison = forms.ChoiceField(label=_("Maison"), required=False)
     categorie = forms.ChoiceField(
         label=_("Catégorie"),
@@ -102,6 +101,8 @@ class ActivityFilterForm(FilterForm):
         choices=[("", _("Tous les jours")), *Weekday.choices],
     )
 
+    q = keywords_field()  # last: the other filters come first in the address
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["maison"].choices = house_choices()
@@ -121,7 +122,6 @@ class ActivityFilterForm(FilterForm):
 
 
 class EventFilterForm(FilterForm):
-    q = keywords_field()
     maison = forms.ChoiceField(label=_("Maison"), required=False)
     theme = forms.ChoiceField(
         label=_("Thème"), required=False, choices=[("", _("Tous les thèmes")), *Event.Theme.choices]
@@ -131,6 +131,8 @@ class EventFilterForm(FilterForm):
         required=False,
         choices=[("", _("Tous les publics")), *Event.Audience.choices],
     )
+
+    q = keywords_field()  # last: the other filters come first in the address
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
