@@ -189,10 +189,10 @@ def organisation_ld(request, *, name, members=()):
     )
 
 
-def cooperation_name():
-    from houses.models import House  # houses' templates load this module's tags
-
-    house = House.objects.cooperation_house()
+def cooperation_name(context):
+    """The Coopération's name, from the page context (`site_cooperation`, a lazy
+    object given by coop_site.context_processors: the toolkit imports no app)."""
+    house = context.get("site_cooperation")
     return house.name if house else _("Coopération des Maisons de Quartier de Romans-sur-Isère")
 
 
@@ -377,7 +377,7 @@ def report_meta(request, report, context):
         image=image.url if image else "",
         publisher={
             "@type": "Organization",
-            "name": cooperation_name(),
+            "name": cooperation_name(context),
             "url": absolute_url(request, "/"),
         },
         encoding={
@@ -445,7 +445,7 @@ def page_meta(context, *, obj=None, title="", description="", noindex=False):
     if obj is None and is_home(request):
         json_ld_blocks.append(
             organisation_ld(
-                request, name=cooperation_name(), members=context.get("site_houses") or ()
+                request, name=cooperation_name(context), members=context.get("site_houses") or ()
             )
         )
     noindex = noindex or meta.noindex or request.path.startswith("/admin/")

@@ -52,12 +52,7 @@ REGISTRIES = {
 }
 
 # Known arrows waiting for their fix, each with why it is still there.
-EXCEPTIONS = {
-    ("coop_site/seo.py", "houses.models"): (
-        "cooperation_name() reads the Coopération's house inside a function; "
-        "to be given by the context processor instead"
-    ),
-}
+EXCEPTIONS = {}
 
 TEMPLATE_LOAD = re.compile(r"{%\s*load\s+(.+?)\s*%}")
 
