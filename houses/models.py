@@ -734,6 +734,20 @@ class Activity(models.Model):
         return self.get_price_kind_display()
 
 
+# Addresses the agenda's own pages take (houses/urls/agenda.py): an event
+# with one of these slugs could never be opened.
+AGENDA_RESERVED_SLUGS = ("semaine",)
+
+
+def validate_event_slug(value):
+    if value in AGENDA_RESERVED_SLUGS:
+        raise ValidationError(
+            _("« %(slug)s » est déjà l'adresse d'une page de l'agenda : choisissez-en une autre."),
+            code="reserved",
+            params={"slug": value},
+        )
+
+
 class EventQuerySet(models.QuerySet):
     def upcoming(self, now=None):
         return self.filter(ends_at__gte=now or timezone.now()).order_by("starts_at")
@@ -777,7 +791,9 @@ class Event(AltTextMixin, models.Model):
         SENIORS = "seniors", _("Seniors")
 
     title = models.CharField(_("titre"), max_length=160)
-    slug = models.SlugField(_("adresse web"), max_length=80, unique=True)
+    slug = models.SlugField(
+        _("adresse web"), max_length=80, unique=True, validators=[validate_event_slug]
+    )
     starts_at = models.DateTimeField(_("début"))
     ends_at = models.DateTimeField(_("fin"))
     is_all_day = models.BooleanField(

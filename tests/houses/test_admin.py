@@ -87,6 +87,33 @@ def test_staff_can_only_organise_events_for_their_house(client, two_houses):
     assert Event.objects.get(slug="intrus").organiser == alpha
 
 
+def test_an_event_cannot_take_the_address_of_the_agenda_s_week_page(client, two_houses):
+    alpha, _beta = two_houses
+    client.force_login(make_staff_user(get_user_model(), houses=[alpha]))
+    data = {
+        "title": "Semaine",
+        "slug": "semaine",
+        "organiser": alpha.pk,
+        "theme": "atelier",
+        "audience": "tous",
+        "starts_at_0": "01/12/2026",
+        "starts_at_1": "10:00",
+        "ends_at_0": "01/12/2026",
+        "ends_at_1": "12:00",
+        "place_house": alpha.pk,
+    }
+
+    response = client.post("/admin/houses/event/add/", data)
+
+    assert response.status_code == 200
+    assert "est déjà l&#x27;adresse d&#x27;une page de l&#x27;agenda" in response.content.decode()
+    assert not Event.objects.filter(slug="semaine").exists()
+    assert (
+        client.post("/admin/houses/event/add/", {**data, "slug": "semaine-bleue"}).status_code
+        == 302
+    )
+
+
 def test_activities_and_messages_are_scoped_too(client, two_houses):
     alpha, beta = two_houses
     user = make_staff_user(get_user_model(), houses=[alpha])
