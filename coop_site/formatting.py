@@ -48,6 +48,11 @@ def shorten(text, width):
     return textwrap.shorten(text, width=width, placeholder=" …")
 
 
+def french_time(value):
+    """9:00 -> "9 h", 16:30 -> "16 h 30"."""
+    return f"{value.hour} h" if value.minute == 0 else f"{value.hour} h {value.minute:02d}"
+
+
 def french_date(value, format="j F Y"):
     """`value` in Django's date `format`, the first of the month written "1er" ("1er janvier").
 

@@ -14,7 +14,7 @@ from filer.fields.file import FilerFileField
 from filer.fields.image import FilerImageField
 
 from coop_site.apphooks import reverse_or_empty
-from coop_site.formatting import french_date
+from coop_site.formatting import french_date, french_time
 from coop_site.models import AltTextMixin
 from coop_site.roles import COOPERATION_WIDE_GROUP
 
@@ -24,11 +24,6 @@ from . import hours
 MANAGE_ALL_HOUSES = "houses.manage_all_houses"
 
 YEAR_VALIDATORS = [MinValueValidator(1900), MaxValueValidator(2100)]
-
-
-def french_time(value):
-    """9:00 -> "9 h", 16:30 -> "16 h 30"."""
-    return f"{value.hour} h" if value.minute == 0 else f"{value.hour} h {value.minute:02d}"
 
 
 SAMPLE_HELP = _(

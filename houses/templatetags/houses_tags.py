@@ -5,9 +5,9 @@ from django.utils import formats, timezone
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
-from coop_site.formatting import french_date
+from coop_site.formatting import french_date, french_time
 
-from ..models import House, KeyFigure, french_time
+from ..models import House, KeyFigure
 from ..sections import sections
 
 register = template.Library()
