@@ -95,6 +95,12 @@ class Document(models.Model):
         editable=False,
         help_text=_("Calculé d'après le fichier PDF."),
     )
+    extracted_text = models.TextField(
+        _("texte extrait"),
+        blank=True,
+        editable=False,
+        help_text=_("Lu dans le fichier PDF : la recherche du site le parcourt."),
+    )
     created_at = models.DateTimeField(_("créé le"), auto_now_add=True)
     updated_at = models.DateTimeField(_("modifié le"), auto_now=True)
 

@@ -19,5 +19,5 @@ class DocumentIndex(Index):
             title=document.title,
             url=document.download_url,
             date=document.published_on,
-            body=document.description,
+            body=f"{document.description}\n\n{document.extracted_text}".strip(),
         )

@@ -14,8 +14,8 @@ from filer.models import Folder
 from filer.utils.loader import load_model
 from filer.validation import validate_upload
 from pypdf import PdfReader
-from pypdf.errors import PdfReadError
 
+from coop_site import pdf
 from houses.permissions import can_upload_media
 
 from .library import LibraryEntry
@@ -42,25 +42,28 @@ def detect_kind(filer_file):
     return Document.Kind.OTHER
 
 
-def pdf_page_count(filer_file):
-    """The number of pages of a PDF, or None when it cannot be read."""
+def pdf_facts(filer_file):
+    """The page count and the text of a PDF, read once; (None, "") when it cannot be read."""
     try:
         with filer_file.file.open("rb") as handle:
-            return len(PdfReader(handle).pages)
-    except (OSError, PdfReadError, ValueError) as error:
+            reader = PdfReader(handle)
+            return len(reader.pages), pdf.extract_text(reader)
+    except Exception as error:  # a damaged PDF must never lose the document
         logger.warning("PDF illisible (%s) : %s", filer_file.pk, error)
-        return None
+        return None, ""
 
 
 def document_read_file_facts(*, document):
-    """Fill the type (when left empty) and the page count from the chosen file."""
+    """Fill the type (when left empty), the page count and the text (for the site
+    search) from the chosen file."""
     if not document.file_id:
         return document
     if not document.kind:
         document.kind = detect_kind(document.file)
-    document.page_count = (
-        pdf_page_count(document.file) if document.kind == Document.Kind.PDF else None
-    )
+    if document.kind == Document.Kind.PDF:
+        document.page_count, document.extracted_text = pdf_facts(document.file)
+    else:
+        document.page_count, document.extracted_text = None, ""
     return document
 
 

@@ -13,7 +13,7 @@ from news.models import NewsItem
 from news.services import news_publish
 from search.models import SearchEntry
 from tests.documents.factories import make_document, make_file
-from tests.evaluation.factories import make_report
+from tests.evaluation.factories import make_report, pdf_bytes
 from tests.houses.factories import make_activity, make_event, make_house
 from tests.news.factories import add_body_text, make_news
 
@@ -38,6 +38,20 @@ def test_a_word_only_inside_a_report_pdf_finds_the_report_and_its_paragraph(clie
     content = response.content.decode()
     assert "<mark>pouvoir</mark>" in content
     assert "Documents et rapports" in content
+
+
+def test_a_word_only_inside_a_library_document_s_pdf_finds_the_document(client, pages):
+    document = make_document(
+        title="Compte rendu de l'assemblée",
+        file=make_file("compte-rendu.pdf", pdf_bytes(pages=2, text="jardin partagé des Ors")),
+    )
+    assert "jardin" not in document.title + document.description
+
+    response = client.get("/recherche/", {"q": "jardin partagé"})
+
+    (entry,) = response.context["page_obj"]
+    assert entry.title == "Compte rendu de l'assemblée"
+    assert "<mark>jardin</mark>" in response.content.decode()
 
 
 def test_a_title_match_comes_before_a_body_only_match(client, pages):
