@@ -3,10 +3,12 @@
 ("1er janvier 2026", "2,4 Mo", "12 pages").
 """
 
+import html
 import re
 import textwrap
 
 from django.utils.formats import date_format
+from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
 
 NBSP = "\u00a0"
@@ -41,6 +43,18 @@ def format_page_count(count):
     if count == 1:
         return _("1 page")
     return _("%(count)s pages") % {"count": count}
+
+
+# Where a block ends, its words end too: "<p>habitants.</p><p>Pour" reads "habitants. Pour".
+BLOCK_END = re.compile(
+    r"(</(p|div|li|h[1-6]|td|th|tr|blockquote|section|article)>|<br\s*/?>)", re.I
+)
+
+
+def plain_text(value):
+    """The words of an HTML fragment: tags out, entities read, white space collapsed."""
+    text = BLOCK_END.sub(r"\1 ", str(value or ""))
+    return " ".join(html.unescape(strip_tags(text)).split())
 
 
 def shorten(text, width):

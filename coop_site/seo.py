@@ -14,7 +14,6 @@ needs no import of the apps' models and the views stay as they are.
 """
 
 import dataclasses
-import html
 import json
 import re
 
@@ -22,12 +21,11 @@ from django.contrib.sites.shortcuts import get_current_site
 from django.core.serializers.json import DjangoJSONEncoder
 from django.templatetags.static import static
 from django.utils import timezone
-from django.utils.html import strip_tags
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 from coop_site.apphooks import reverse_or_empty
-from coop_site.formatting import shorten
+from coop_site.formatting import plain_text, shorten
 from coop_site.images import filer_text, renditions
 
 DESCRIPTION_LENGTH = 160
@@ -47,11 +45,6 @@ def default_description():
         "Les maisons de quartier de Romans-sur-Isère et l'Accorderie : horaires, activités, "
         "agenda et actualités."
     )
-
-
-def plain_text(value):
-    """Rendered HTML (escaped, maybe tagged) as one line of plain text."""
-    return " ".join(html.unescape(strip_tags(str(value or ""))).split())
 
 
 def absolute_url(request, path):

@@ -13,6 +13,8 @@ class HouseIndex(Index):
 import dataclasses
 import datetime
 
+from coop_site.formatting import plain_text
+
 _indexes = []
 
 
@@ -74,8 +76,6 @@ def indexes_related_to(instance):
 def plugins_text(placeholders, language="fr"):
     """The words of every plugin of `placeholders`, in order (each plugin's search_fields)."""
     from cms.utils.plugins import downcast_plugins
-
-    from .text import plain_text
 
     words = []
     for placeholder in placeholders:

@@ -2,7 +2,6 @@
 
 import unicodedata
 
-from django.utils.html import strip_tags
 from django.utils.text import Truncator
 
 MAX_QUERY_LENGTH = 200
@@ -24,11 +23,6 @@ def fold(text):
     Keeping the length lets a snippet cut the original text where the folded one matched.
     """
     return "".join(_fold(char) for char in text)
-
-
-def plain_text(html):
-    """The words of an HTML fragment, tags out, white space collapsed."""
-    return " ".join(strip_tags(html or "").replace("&nbsp;", " ").split())
 
 
 def clean_query(raw):

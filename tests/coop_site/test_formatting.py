@@ -1,6 +1,6 @@
 import pytest
 
-from coop_site.formatting import format_file_size, format_page_count
+from coop_site.formatting import format_file_size, format_page_count, plain_text
 
 # The suite-wide fixtures clear caches that django CMS fills from the database.
 pytestmark = pytest.mark.django_db
@@ -59,3 +59,9 @@ def test_a_long_commitment_is_named_by_whole_words(db):
     assert name.endswith(" …")
     assert text.startswith(name.removesuffix(" …"))
     assert text[len(name.removesuffix(" …"))] == " "  # cut between two words
+
+
+def test_plain_text_keeps_the_words_of_two_blocks_apart_and_reads_entities():
+    html = "<p>les habitants.</p><p>Pour&nbsp;tous &amp; chacun</p><ul><li>un</li><li>deux</li></ul>a<br>b"
+
+    assert plain_text(html) == "les habitants. Pour tous & chacun un deux a b"

@@ -54,6 +54,18 @@ def test_a_word_only_inside_a_library_document_s_pdf_finds_the_document(client, 
     assert "<mark>jardin</mark>" in response.content.decode()
 
 
+def test_a_snippet_keeps_the_words_of_two_paragraphs_apart(client, pages):
+    item = make_news(title="Fête de quartier", teaser="")
+    add_body_text(item, "<p>Ouverte à tous les habitants.</p><p>Pour la musique, venez tôt.</p>")
+    news_publish(items=[item])
+
+    response = client.get("/recherche/", {"q": "musique"})
+
+    content = response.content.decode()
+    assert "habitants. Pour la <mark>musique</mark>" in content
+    assert "habitants.Pour" not in content
+
+
 def test_a_title_match_comes_before_a_body_only_match(client, pages):
     make_news(title="Des nouvelles du quartier", teaser="Un atelier de jardinage partagé.")
     make_news(title="Jardinage au pied des immeubles", teaser="Venez planter.")
