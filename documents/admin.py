@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from coop_site.formatting import format_file_size
 
 from .models import Document
-from .services import document_read_file_facts
+from .services import document_read_file_facts_after_commit
 
 
 @admin.register(Document)
@@ -30,5 +30,6 @@ class DocumentAdmin(admin.ModelAdmin):
         return format_file_size(obj.size)
 
     def save_model(self, request, obj, form, change):
-        document_read_file_facts(document=obj)
         super().save_model(request, obj, form, change)
+        if not change or "file" in form.changed_data:
+            document_read_file_facts_after_commit(document=obj)

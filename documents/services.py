@@ -67,6 +67,19 @@ def document_read_file_facts(*, document):
     return document
 
 
+def document_read_file_facts_after_commit(*, document):
+    """Read the file's facts once the save is committed: parsing a large PDF never
+    holds the transaction open (as the reports' covers and text)."""
+
+    def read():
+        saved = Document.objects.select_related("file").filter(pk=document.pk).first()
+        if saved is not None:
+            document_read_file_facts(document=saved)
+            saved.save(update_fields=["kind", "page_count", "extracted_text"])
+
+    transaction.on_commit(read)
+
+
 # --- A document sent from the "Documents à télécharger" block ----------------
 
 UPLOAD_FOLDER = "Documents"
@@ -134,10 +147,10 @@ def document_create_from_upload(*, file, title, user, year=None, houses=(), desc
         is_published=True,
         published_on=timezone.localdate(),
     )
-    document_read_file_facts(document=document)
     document.full_clean()
     document.save()
     document.houses.set(houses)
+    document_read_file_facts_after_commit(document=document)
     return document
 
 

@@ -3,8 +3,9 @@
 import pytest
 
 from documents.models import Document
+from tests.evaluation.factories import pdf_bytes as pdf_with_text
 
-from .factories import make_file, pdf_bytes
+from .factories import make_file
 
 pytestmark = pytest.mark.django_db
 
@@ -24,14 +25,22 @@ def form_data(file, **extra):
     }
 
 
-def test_staff_publish_a_pdf_and_its_facts_are_read(client, admin_user):
+def test_staff_publish_a_pdf_and_its_facts_are_read_once_saved(
+    client, admin_user, django_capture_on_commit_callbacks
+):
     client.force_login(admin_user)
-    pdf = make_file("ra-2018.pdf", pdf_bytes(pages=7))
+    pdf = make_file("ra-2018.pdf", pdf_with_text(pages=7, text="jardin des Ors"))
 
-    response = client.post(ADD_URL, form_data(pdf))
+    with django_capture_on_commit_callbacks() as after_commit:
+        response = client.post(ADD_URL, form_data(pdf))
 
     assert response.status_code == 302, response.content.decode()[:2000]
+    # The PDF is parsed after the transaction commits, not while it is open.
+    assert Document.objects.get().page_count is None
+    for callback in after_commit:
+        callback()
     document = Document.objects.get()
+    assert "jardin des Ors" in document.extracted_text
     assert document.kind == Document.Kind.PDF
     assert document.page_count == 7
     assert client.get("/admin/documents/document/").status_code == 200

@@ -108,14 +108,17 @@ def block_data(**data):
     return {"title": "Documents à télécharger", "limit": 5, **data}
 
 
-def test_a_file_sent_from_the_block_becomes_a_public_published_document(client, editor, news_body):
+def test_a_file_sent_from_the_block_becomes_a_public_published_document(
+    client, editor, news_body, django_capture_on_commit_callbacks
+):
     client.force_login(editor)
     form = client.get(add_url(news_body)).content.decode()
     assert "Envoyer un nouveau document" in form
     assert 'enctype="multipart/form-data"' in form
 
     upload = SimpleUploadedFile("programme-de-la-fete_2026.pdf", pdf_bytes(pages=2))
-    response = client.post(add_url(news_body), block_data(upload_file=upload))
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(add_url(news_body), block_data(upload_file=upload))
 
     assert response.status_code == 200
     document = Document.objects.get()
