@@ -27,4 +27,5 @@ STORAGES = {
 }
 SERVE_MEDIA = True
 STATIC_ROOT = tempfile.mkdtemp(prefix="coop-static-")
-MEDIA_ROOT = tempfile.mkdtemp(prefix="coop-media-")
+# A child process of a test (tests/reliability/) may be given its own media folder.
+MEDIA_ROOT = os.environ.get("COOP_TEST_MEDIA_ROOT") or tempfile.mkdtemp(prefix="coop-media-")
