@@ -9,6 +9,11 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from django.core.checks.security.base import (
+    SECRET_KEY_INSECURE_PREFIX,
+    SECRET_KEY_MIN_LENGTH,
+    SECRET_KEY_MIN_UNIQUE_CHARACTERS,
+)
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
@@ -29,6 +34,10 @@ def env_list(name, default=""):
 
 DEBUG = env_bool("DJANGO_DEBUG")
 
+# --- Security: HTTPS, cookies, headers (issue 12) ---------------------------
+# Production is the default: DEBUG off means HTTPS only, secure cookies, HSTS
+# and a strict Content-Security-Policy (README, "Sécurité"). `make run`
+# (DJANGO_DEBUG=1) keeps plain http on 127.0.0.1 working.
 SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "")
 if not SECRET_KEY:
     if not DEBUG:
@@ -36,15 +45,105 @@ if not SECRET_KEY:
             "DJANGO_SECRET_KEY est obligatoire quand DJANGO_DEBUG est désactivé."
         )
     SECRET_KEY = "insecure-local-development-key-only"
+elif (
+    # Django's own rule for a weak key (security.W009 of `check --deploy`).
+    len(SECRET_KEY) < SECRET_KEY_MIN_LENGTH
+    or len(set(SECRET_KEY)) < SECRET_KEY_MIN_UNIQUE_CHARACTERS
+    or SECRET_KEY.startswith(SECRET_KEY_INSECURE_PREFIX)
+):
+    raise ImproperlyConfigured(
+        f"DJANGO_SECRET_KEY est trop faible : il faut au moins {SECRET_KEY_MIN_LENGTH} "
+        f"caractères, dont {SECRET_KEY_MIN_UNIQUE_CHARACTERS} différents, et pas le préfixe "
+        f"« {SECRET_KEY_INSECURE_PREFIX} ». Générez-en une avec : "
+        "python3 -c 'import secrets; print(secrets.token_urlsafe(50))'"
+    )
 
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "127.0.0.1,localhost" if DEBUG else "")
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
 
-# Behind a reverse proxy that terminates TLS (see README, "Mise en production").
+# Behind a reverse proxy that terminates TLS (deploy/nginx.conf): trust its
+# X-Forwarded-Proto. Only with a proxy that sets it (a client could forge it).
 if env_bool("DJANGO_BEHIND_HTTPS_PROXY"):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
-    SESSION_COOKIE_SECURE = True
-    CSRF_COOKIE_SECURE = True
+# Every http:// request is redirected to https://; the proxy usually does it
+# first. DJANGO_SECURE_SSL_REDIRECT=0 turns it off (a loopback test).
+SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", not DEBUG)
+SECURE_HSTS_SECONDS = int(os.environ.get("DJANGO_HSTS_SECONDS", 0 if DEBUG else 365 * 24 * 3600))
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("DJANGO_HSTS_INCLUDE_SUBDOMAINS", True)
+SECURE_HSTS_PRELOAD = env_bool("DJANGO_HSTS_PRELOAD", True)
+SESSION_COOKIE_SECURE = not DEBUG
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_SECURE = not DEBUG
+CSRF_COOKIE_SAMESITE = "Lax"
+# Left readable by scripts on purpose: djangocms-versioning's admin script
+# (versioning.js) and django-filer's uploader (csrf.js, its bundles) read the
+# `csrftoken` cookie when the page holds no token field. Django's docs: an
+# HttpOnly CSRF cookie brings no real protection anyway.
+CSRF_COOKIE_HTTPONLY = False
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+# SAMEORIGIN, not DENY: django CMS's edit and structure modes show the page,
+# and its forms, in frames of the same site (the CSP's frame-ancestors 'self'
+# says the same to browsers that read it).
+X_FRAME_OPTIONS = "SAMEORIGIN"
+# `check --deploy` warns when X_FRAME_OPTIONS is not DENY (W019): SAMEORIGIN is
+# the CMS's need above, so that one warning is silenced on purpose.
+SILENCED_SYSTEM_CHECKS = ["security.W019"]
+# Content-Security-Policy (django-csp, coop_site.security.CSPMiddleware): the
+# strict policy for every visitor, the staff policy for the admin and for
+# signed-in staff, whose CMS toolbar and editors need inline scripts and styles.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'self'"],
+    }
+}
+CONTENT_SECURITY_POLICY_STAFF = {
+    **CONTENT_SECURITY_POLICY["DIRECTIVES"],
+    "script-src": ["'self'", "'unsafe-inline'"],
+    "style-src": ["'self'", "'unsafe-inline'"],
+    "img-src": ["'self'", "data:", "blob:"],
+    "font-src": ["'self'", "data:"],
+    "frame-src": ["'self'"],
+    "worker-src": ["'self'", "blob:"],
+}
+# What the site never uses is turned off for every page (django-permissions-policy).
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        "accelerometer",
+        "autoplay",
+        "bluetooth",
+        "browsing-topics",
+        "camera",
+        "display-capture",
+        "encrypted-media",
+        "geolocation",
+        "gyroscope",
+        "hid",
+        "idle-detection",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "publickey-credentials-get",
+        "screen-wake-lock",
+        "serial",
+        "usb",
+        "xr-spatial-tracking",
+    )
+}
+# --- end of the security block ---------------------------------------------
 
 DJANGO_APPS = [
     "django.contrib.admin",
@@ -66,6 +165,7 @@ THIRD_PARTY_APPS = [
     "djangocms_text",
     "filer",
     "easy_thumbnails",
+    "csp",
 ]
 LOCAL_APPS = [
     "coop_site",
@@ -84,6 +184,7 @@ MIDDLEWARE = [
     "coop_site.health.HealthCheckMiddleware",
     "cms.middleware.utils.ApphookReloadMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -92,12 +193,17 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # After authentication: the policy depends on who asks (coop_site/security.py).
+    "coop_site.security.CSPMiddleware",
     "cms.middleware.user.CurrentUserMiddleware",
     "cms.middleware.page.CurrentPageMiddleware",
     "cms.middleware.toolbar.ToolbarMiddleware",
     # One failing plugin is left out instead of emptying its placeholder.
     "coop_site.plugin_rendering.IsolatedPluginsMiddleware",
-    "cms.middleware.language.LanguageCookieMiddleware",
+    # Not cms.middleware.language.LanguageCookieMiddleware, although `cms check`
+    # lists it: it only remembers a visitor's language choice, in a one-year
+    # `django_language` cookie set on every response. The site has one language,
+    # and an anonymous visitor gets no cookie at all (issue 12).
 ]
 
 ROOT_URLCONF = "coop_site.urls"
@@ -195,10 +301,6 @@ EMAIL_USE_TLS = env_bool("DJANGO_EMAIL_USE_TLS")
 DEFAULT_FROM_EMAIL = os.environ.get("DJANGO_DEFAULT_FROM_EMAIL", "site@maisonsdequartier-romans.fr")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
-SECURE_CONTENT_TYPE_NOSNIFF = True
-X_FRAME_OPTIONS = "SAMEORIGIN"  # the CMS edit mode shows the page in a frame
-SECURE_REFERRER_POLICY = "same-origin"
-
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
@@ -207,7 +309,7 @@ LOGGING = {
 }
 
 # --- django CMS -------------------------------------------------------------
-SILENCED_SYSTEM_CHECKS = ["treebeard.E001"]  # harmless, raised by django CMS 5 itself
+SILENCED_SYSTEM_CHECKS += ["treebeard.E001"]  # harmless, raised by django CMS 5 itself
 CMS_CONFIRM_VERSION4 = True
 CMS_TEMPLATES = [
     ("pages/home.html", _("Accueil")),

@@ -9,7 +9,10 @@ in CI), so the suite runs against the real engine.
 import os
 import tempfile
 
-os.environ.setdefault("DJANGO_SECRET_KEY", "tests-only-secret-key")
+# Long and varied enough for Django's check (and the settings' own refusal).
+os.environ.setdefault(
+    "DJANGO_SECRET_KEY", "tests-only-secret-key-long-enough-for-djangos-deploy-check-0123456789"
+)
 os.environ.setdefault("DJANGO_CACHE_DIR", tempfile.mkdtemp(prefix="coop-cache-"))
 # Playwright's sync API runs an event loop in the test thread; the ORM calls
 # made by the same tests are still synchronous.
@@ -19,6 +22,10 @@ from .settings import *  # noqa: E402,F403
 
 DEBUG = False
 ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
+# The test client and the live server speak plain http: production's redirect
+# to https would answer every request with a 301. tests/security/ checks the
+# redirect itself with production settings (a subprocess, behind nginx).
+SECURE_SSL_REDIRECT = False
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 STORAGES = {

@@ -1,0 +1,162 @@
+"""Cookies (issue 12): reading the site sets none; a form sets only its CSRF token.
+
+Every public URL of the demo (its sitemap, plus the pages a sitemap does not
+list) is fetched anonymously: a page without a POST form sets no cookie at
+all (nothing to consent to, a proxy may cache it); a page with the contact
+form sets `csrftoken` alone, and the form still posts with CSRF checks on.
+The legal notice names exactly the cookies that responses set.
+"""
+
+import re
+from urllib.parse import urlsplit
+
+import pytest
+from django.conf import settings
+from django.test import Client
+from django.urls import reverse
+
+pytestmark = pytest.mark.django_db
+
+# Public pages the sitemap does not list (lists with parameters, feeds, files).
+EXTRA_PATHS = [
+    "/",
+    "/recherche/?q=maison",
+    "/recherche/?q=",
+    "/activites/?age=8",
+    "/agenda/semaine/",
+    "/agenda.ics",
+    "/actualites/flux/rss/",
+    "/evaluation/flux/rss/",
+    "/evaluation/comparer/",
+    "/evaluation/contact/",
+    "/evaluation/2019/fleur.svg",
+    "/robots.txt",
+    "/sitemap.xml",
+    "/page-qui-n-existe-pas/",
+]
+
+POST_FORM = re.compile(r"<form\b[^>]*\bmethod=\"post\"", re.IGNORECASE)
+
+VALID_MESSAGE = {
+    "name": "Camille Martin",
+    "email": "camille@example.net",
+    "phone": "",
+    "subject": "Inscription",
+    "message": "Bonjour, comment inscrire mon fils à l'aide aux devoirs ?",
+    "website": "",
+}
+
+
+def public_paths(client):
+    sitemap = client.get("/sitemap.xml").content.decode()
+    paths = {urlsplit(url).path for url in re.findall(r"<loc>([^<]+)</loc>", sitemap)}
+    return sorted(paths | set(EXTRA_PATHS))
+
+
+def crawl(client):
+    """{path: (status, set cookie names, has a POST form)} for every public URL."""
+    seen = {}
+    for path in public_paths(client):
+        response = client.get(path)
+        html = response.content.decode(errors="replace") if response.streaming is False else ""
+        seen[path] = (response.status_code, set(response.cookies), bool(POST_FORM.search(html)))
+    return seen
+
+
+@pytest.fixture
+def crawled(demo):
+    return crawl(Client())
+
+
+def test_reading_the_site_sets_no_cookie(crawled):
+    assert len(crawled) > 40, "the sitemap should list the whole demo"
+    errors = {path: status for path, (status, _, _) in crawled.items() if status >= 500}
+    assert not errors
+    without_form = {
+        path: cookies for path, (_, cookies, has_form) in crawled.items() if not has_form
+    }
+    assert {path: cookies for path, cookies in without_form.items() if cookies} == {}
+
+
+def test_only_pages_with_the_contact_form_set_the_csrf_token(crawled):
+    with_form = {path: cookies for path, (_, cookies, has_form) in crawled.items() if has_form}
+    # The houses' pages and the reports' pages hold the contact form.
+    assert "/maisons/saint-nicolas/" in with_form
+    assert any(path.startswith("/evaluation/20") for path in with_form)
+    assert {path: cookies for path, cookies in with_form.items() if cookies != {"csrftoken"}} == {}
+
+
+def test_no_language_cookie_even_after_the_search(demo):
+    response = Client().get("/recherche/?q=jardin")
+    assert response.status_code == 200
+    assert "django_language" not in response.cookies
+    assert response.cookies == {}
+
+
+def test_the_contact_form_posts_with_csrf_checks(demo):
+    client = Client(enforce_csrf_checks=True)
+    page = client.get("/maisons/saint-nicolas/contact/")
+    assert set(page.cookies) == {"csrftoken"}
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page.content.decode()).group(1)
+
+    response = client.post(
+        "/maisons/saint-nicolas/contact/", {**VALID_MESSAGE, "csrfmiddlewaretoken": token}
+    )
+
+    assert response.status_code == 302
+    assert response["Location"].endswith("?envoye=1#contact")
+    thanks = client.get(response["Location"])
+    assert "Merci, votre message est bien enregistré." in thanks.content.decode()
+    assert thanks.cookies == {} or set(thanks.cookies) == {"csrftoken"}
+
+
+def test_the_contact_form_refuses_a_post_without_token(demo):
+    client = Client(enforce_csrf_checks=True)
+    response = client.post("/maisons/saint-nicolas/contact/", VALID_MESSAGE)
+    assert response.status_code == 403
+
+
+def test_the_production_cookies_are_secure_httponly_and_lax(demo, django_user_model):
+    django_user_model.objects.create_superuser("chef", "chef@example.org", "motdepasse-solide")
+    client = Client()
+    response = client.post(
+        reverse("admin:login"), {"username": "chef", "password": "motdepasse-solide"}
+    )
+    assert response.status_code == 302
+    session, csrf = response.cookies["sessionid"], response.cookies["csrftoken"]
+    assert session["secure"] and session["httponly"] and session["samesite"] == "Lax"
+    # Readable by scripts on purpose (settings.py: versioning and filer read it).
+    assert csrf["secure"] and not csrf["httponly"] and csrf["samesite"] == "Lax"
+
+
+# --- The legal notice says the same ----------------------------------------------
+
+
+def listed_cookies(html):
+    """Cookie names the legal notice lists: the <code> of its « Cookies » part."""
+    part = re.search(r"<h2[^>]*>\s*Cookies.*?</h2>(.*?)(?:<h2|$)", html, re.S).group(1)
+    return set(re.findall(r"<code>([^<]+)</code>", part)), part
+
+
+def test_the_legal_notice_lists_exactly_the_cookies_set(demo, django_user_model):
+    html = Client().get("/mentions-legales/").content.decode()
+    listed, part = listed_cookies(html)
+
+    # Anonymous reading: none.
+    reading = {path: cookies for path, (_, cookies, form) in crawl(Client()).items() if not form}
+    assert set().union(*reading.values()) == set()
+    assert "aucun cookie" in part
+    # A page with a form: the CSRF token.
+    contact = Client().get("/maisons/saint-nicolas/contact/")
+    # Staff signing in: the session and a new CSRF token.
+    django_user_model.objects.create_user("redac", password="un-mot-de-passe-solide", is_staff=True)
+    staff = Client()
+    login_page = staff.get(reverse("admin:login"))
+    login = staff.post(
+        reverse("admin:login"), {"username": "redac", "password": "un-mot-de-passe-solide"}
+    )
+    assert login.status_code == 302
+    actually_set = set(contact.cookies) | set(login_page.cookies) | set(login.cookies)
+
+    assert actually_set == {settings.SESSION_COOKIE_NAME, settings.CSRF_COOKIE_NAME}
+    assert listed == actually_set
