@@ -30,6 +30,9 @@ SITE_LAYER = {
     "coop_site.cms_config",
     "coop_site.management.commands.load_demo",
     "coop_site.search_index",
+    "coop_site.backup",  # the evaluation's private files go into the archive
+    "coop_site.management.commands.backup",
+    "coop_site.management.commands.restore",
 }
 
 # Which part may import which (besides itself). "toolkit" is coop_site's toolkit.

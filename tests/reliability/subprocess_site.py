@@ -19,16 +19,21 @@ import django
 django.setup()
 from django.test import Client
 client = Client()
+import hashlib
 out = []
+if len(sys.argv) > 2:  # the row count of every table, before any page is rendered
+    from coop_site.backup import row_counts
+    out.append(row_counts())
 for path in json.loads(sys.argv[1]):
     response = client.get(path)
+    raw = b"".join(response) if response.streaming else response.content
     out.append({
+        "sha256": hashlib.sha256(raw).hexdigest(),
         "path": path,
         "status": response.status_code,
         "headers": dict(response.headers.items()),
         "cookies": sorted(response.cookies.keys()),
-        "body": b"".join(response).decode("utf-8", "replace")
-        if response.streaming else response.content.decode("utf-8", "replace"),
+        "body": raw.decode("utf-8", "replace"),
     })
 print("@@RESULT@@" + json.dumps(out))
 """
@@ -42,10 +47,20 @@ def child_env(**overrides):
     return env
 
 
-def fetch(paths, *, timeout=120, **env):
-    """GET each path in a fresh Django process; a list of dicts (status, headers, cookies, body)."""
+def fetch(paths, *, timeout=120, with_counts=False, **env):
+    """GET each path in a fresh Django process; a list of dicts (status, headers, cookies, body).
+
+    With `with_counts`, the list starts with the row count of every table (before any page
+    is rendered: rendering may add thumbnails).
+    """
     result = subprocess.run(
-        [sys.executable, "-c", _FETCH, json.dumps(list(paths))],
+        [
+            sys.executable,
+            "-c",
+            _FETCH,
+            json.dumps(list(paths)),
+            *(["counts"] if with_counts else []),
+        ],
         cwd=ROOT,
         env=child_env(**env),
         capture_output=True,

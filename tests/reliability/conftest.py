@@ -1,0 +1,81 @@
+"""The demo site built once for the reliability tests, in its own database and folders.
+
+`load_demo` runs in a child process on a database of its own (on PostgreSQL
+`coop_ops_load` beside the test database, on SQLite a file), so that backups,
+servers and restores in other processes see committed data.
+"""
+
+import os
+
+import dj_database_url
+import pytest
+from django.db import connection
+
+from .subprocess_site import manage
+
+DEMO_DATABASE = "coop_ops_load"
+
+
+def on_postgresql():
+    return connection.vendor == "postgresql"
+
+
+def server_url(name):
+    """A URL for database `name` on the test suite's PostgreSQL server."""
+    config = dj_database_url.parse(os.environ["DATABASE_URL"])
+    user = config["USER"] or "postgres"
+    password = f":{config['PASSWORD']}" if config.get("PASSWORD") else ""
+    host = config["HOST"] or "127.0.0.1"
+    port = config["PORT"] or 5432
+    return f"postgres://{user}{password}@{host}:{port}/{name}"
+
+
+def recreate_database(url):
+    """An empty database at `url` (dropped first if it exists)."""
+    import psycopg2
+
+    config = dj_database_url.parse(url)
+    admin = psycopg2.connect(
+        dbname="postgres",
+        user=config["USER"],
+        password=config.get("PASSWORD") or None,
+        host=config["HOST"],
+        port=config["PORT"],
+    )
+    admin.autocommit = True
+    with admin.cursor() as cursor:
+        cursor.execute(f'DROP DATABASE IF EXISTS "{config["NAME"]}" WITH (FORCE)')
+        cursor.execute(f'CREATE DATABASE "{config["NAME"]}"')
+    admin.close()
+
+
+def empty_site(folder, name):
+    """The environment of a site with an empty database and an empty media folder."""
+    folder.mkdir(parents=True, exist_ok=True)
+    if on_postgresql():
+        url = server_url(name)
+        recreate_database(url)
+    else:
+        url = f"sqlite:///{folder / 'db.sqlite3'}"
+    # Its own cache too: django CMS keeps rendered pages there.
+    return {
+        "DATABASE_URL": url,
+        "MEDIA_ROOT": str(folder / "media"),
+        "DJANGO_CACHE_DIR": str(folder / "cache"),
+    }
+
+
+@pytest.fixture(scope="session")
+def demo_site(tmp_path_factory, django_db_blocker):
+    with django_db_blocker.unblock():
+        site = empty_site(tmp_path_factory.mktemp("demo-site"), DEMO_DATABASE)
+    manage("migrate", "--noinput", "-v0", **site)
+    manage("load_demo", **site)
+    return site
+
+
+@pytest.fixture(scope="session")
+def demo_archive(demo_site, tmp_path_factory):
+    archive = tmp_path_factory.mktemp("backups") / "demo.tar.gz"
+    manage("backup", "--output", str(archive), **demo_site)
+    return archive

@@ -1,0 +1,128 @@
+"""`manage.py backup` and `manage.py restore`: the demo site, backed up and rebuilt elsewhere."""
+
+import hashlib
+import io
+import json
+import re
+import tarfile
+from pathlib import Path
+
+import pytest
+
+from .conftest import empty_site
+from .subprocess_site import fetch, manage
+
+pytestmark = pytest.mark.django_db
+
+PAGES = [
+    "/",
+    "/maisons/les-ors/",
+    "/evaluation/2019/",
+    "/evaluation/2019/rapport-annuel/telecharger/",  # a private file
+    "/documents/",
+]
+
+
+def files_of(folder):
+    folder = Path(folder)
+    return {
+        path.relative_to(folder).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()
+        for path in folder.rglob("*")
+        if path.is_file()
+    }
+
+
+def read_manifest(archive):
+    with tarfile.open(archive) as opened:
+        return json.loads(opened.extractfile("manifest.json").read())
+
+
+def comparable(body):
+    """A page's text without what differs between two renderings (the CSRF token)."""
+    return re.sub(r'name="csrfmiddlewaretoken" value="[^"]*"', "", body)
+
+
+def test_the_archive_holds_the_database_the_files_and_a_manifest(demo_site, demo_archive):
+    with tarfile.open(demo_archive) as archive:
+        names = set(archive.getnames())
+        manifest = json.loads(archive.extractfile("manifest.json").read())
+    assert manifest["engine"] in {"postgresql", "sqlite"}
+    assert manifest["version"] == "0.1.0" or manifest["version"]
+    assert manifest["created_at"]
+    assert manifest["database"] in names
+    assert manifest["tables"]["houses_house"] > 0
+    media = Path(demo_site["MEDIA_ROOT"])
+    assert {f"media/{name}": digest for name, digest in files_of(media).items()}.items() <= (
+        manifest["files"].items()
+    )
+    private = files_of(media.parent / "private")
+    assert any(name.endswith(".pdf") for name in private), "the reports' PDFs are private files"
+    assert {f"private/{name}": digest for name, digest in private.items()}.items() <= (
+        manifest["files"].items()
+    )
+    assert set(manifest["files"]) | {"manifest.json"} == names
+
+
+def test_a_restored_site_is_the_same_site(demo_site, demo_archive, tmp_path):
+    restored = empty_site(tmp_path / "restored", "coop_ops_restored")
+    result = manage("restore", str(demo_archive), **restored)
+    assert "Vérification réussie" in result.stdout
+
+    # The restored site holds what the archive holds, counted and hashed here again.
+    manifest = read_manifest(demo_archive)
+    restored_media = Path(restored["MEDIA_ROOT"])
+    restored_files = {
+        **{f"media/{name}": digest for name, digest in files_of(restored_media).items()},
+        **{
+            f"private/{name}": digest
+            for name, digest in files_of(restored_media.parent / "private").items()
+        },
+    }
+    assert restored_files == {
+        name: digest for name, digest in manifest["files"].items() if name != manifest["database"]
+    }
+    restored_counts, *after = fetch(PAGES, with_counts=True, **restored)
+    assert restored_counts == manifest["tables"]
+    assert restored_counts["houses_house"] > 0
+
+    # And the pages read the same on both sites (the restored ones were fetched above).
+    before = fetch(PAGES, **demo_site)
+    for original, copy in zip(before, after, strict=True):
+        assert original["status"] == 200, original["path"]
+        assert copy["status"] == 200, copy["path"]
+        if original["headers"].get("Content-Type", "").startswith("text/html"):
+            assert comparable(copy["body"]) == comparable(original["body"]), copy["path"]
+        else:
+            assert copy["sha256"] == original["sha256"], copy["path"]
+    assert "Les Ors" in after[1]["body"]
+
+    # Once the site is back, a second restore would erase it: refused without --force.
+    marker = restored_media / "ajout-apres-sauvegarde.txt"
+    marker.write_text("à effacer")
+    refused = manage("restore", str(demo_archive), check=False, **restored)
+    assert refused.returncode != 0
+    assert "Restauration refusée" in refused.stderr
+    assert "--force" in refused.stderr
+    assert marker.exists()
+
+    forced = manage("restore", "--force", str(demo_archive), **restored)
+    assert "Vérification réussie" in forced.stdout
+    assert not marker.exists()
+
+
+def test_a_tampered_archive_is_refused_before_anything_is_replaced(demo_archive, tmp_path):
+    tampered = tmp_path / "abimee.tar.gz"
+    with tarfile.open(demo_archive) as source, tarfile.open(tampered, "w:gz") as target:
+        for member in source.getmembers():
+            data = source.extractfile(member).read()
+            if member.name == "manifest.json":
+                manifest = json.loads(data)
+                database = manifest["database"]
+                manifest["files"][database] = "0" * 64
+                data = json.dumps(manifest).encode()
+                member.size = len(data)
+            target.addfile(member, io.BytesIO(data))
+    restored = empty_site(tmp_path / "target", "coop_ops_tampered")
+    result = manage("restore", str(tampered), check=False, **restored)
+    assert result.returncode != 0
+    assert "abîmée" in result.stderr
