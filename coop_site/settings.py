@@ -123,7 +123,6 @@ PERMISSIONS_POLICY = {
     for feature in (
         "accelerometer",
         "autoplay",
-        "bluetooth",
         "browsing-topics",
         "camera",
         "display-capture",
