@@ -82,9 +82,7 @@ def engine(alias="default"):
 
 
 def default_output_dir():
-    return Path(
-        getattr(settings, "COOP_BACKUP_DIR", "") or Path(settings.BASE_DIR) / "var" / "backups"
-    )
+    return Path(settings.COOP_BACKUP_DIR)
 
 
 def archive_path(output=None, *, now=None):
@@ -109,9 +107,8 @@ def app_version():
 
 
 def app_commit():
-    commit = os.environ.get("COOP_COMMIT", "")
-    if commit:
-        return commit
+    if settings.COOP_COMMIT:
+        return settings.COOP_COMMIT
     try:
         result = subprocess.run(
             ["git", "-C", str(settings.BASE_DIR), "rev-parse", "HEAD"],
@@ -161,7 +158,7 @@ def pg_environment(alias="default"):
 
 def pg_tool(name):
     """A PostgreSQL client program, from COOP_PG_BIN_DIR if set, else the PATH."""
-    folder = os.environ.get("COOP_PG_BIN_DIR", "")
+    folder = settings.COOP_PG_BIN_DIR
     program = str(Path(folder) / name) if folder else shutil.which(name)
     if not program or not Path(program).exists():
         raise BackupError(
@@ -239,15 +236,13 @@ def dump_database(workdir, alias="default"):
                 what="pg_dump",
             )
         return PG_DUMP_FILE, counts
-    source_path = connections[alias].settings_dict["NAME"]
     target = Path(workdir) / SQLITE_FILE
-    source = sqlite3.connect(source_path)
+    connection = connections[alias]
+    connection.ensure_connection()
     copy = sqlite3.connect(target)
-    try:
-        with copy:
-            source.backup(copy)
-    finally:
-        source.close()
+    with copy:
+        # SQLite's online backup: a consistent copy even while the site writes.
+        connection.connection.backup(copy)
     try:
         counts = {}
         tables = [

@@ -384,3 +384,11 @@ COOP_DEMO_LOADERS = [
 # reachable by URL): empty means `private/` beside MEDIA_ROOT. Back it up too.
 EVALUATION_PRIVATE_ROOT = os.environ.get("EVALUATION_PRIVATE_ROOT", "")
 EVALUATION_REPORT_MAX_SIZE = int(os.environ.get("EVALUATION_REPORT_MAX_SIZE", 50 * 1024 * 1024))
+
+# --- Operations: backups (issue 12, coop_site/backup.py) -------------------------
+# Where `manage.py backup` writes its archives when --output is not given.
+COOP_BACKUP_DIR = Path(os.environ.get("COOP_BACKUP_DIR", VAR_DIR / "backups"))
+# The folder of pg_dump and pg_restore when those on the PATH are older than the server.
+COOP_PG_BIN_DIR = os.environ.get("COOP_PG_BIN_DIR", "")
+# The code's commit, written in each backup's manifest (else read with git, if any).
+COOP_COMMIT = os.environ.get("COOP_COMMIT", "")

@@ -126,3 +126,20 @@ def test_a_tampered_archive_is_refused_before_anything_is_replaced(demo_archive,
     result = manage("restore", str(tampered), check=False, **restored)
     assert result.returncode != 0
     assert "abîmée" in result.stderr
+
+
+def test_keep_deletes_the_oldest_archives_of_the_folder(demo_site, demo_archive, tmp_path):
+    folder = tmp_path / "sauvegardes"
+    folder.mkdir()
+    for old in ["coop-site-20240101-031500.tar.gz", "coop-site-20240102-031500.tar.gz"]:
+        (folder / old).write_bytes(demo_archive.read_bytes())
+    (folder / "notes.txt").write_text("pas une archive")
+
+    result = manage("backup", "--output", str(folder), "--keep", "2", **demo_site)
+
+    archives = sorted(path.name for path in folder.glob("coop-site-*.tar.gz"))
+    assert len(archives) == 2
+    assert archives[0] == "coop-site-20240102-031500.tar.gz"
+    assert "Sauvegarde écrite" in result.stdout
+    assert "coop-site-20240101-031500.tar.gz" in result.stdout  # said, not silent
+    assert (folder / "notes.txt").exists()
