@@ -66,7 +66,7 @@ def test_the_example_holds_tls_redirect_hsts_and_the_proxy():
     assert "ssl_protocols TLSv1.2 TLSv1.3;" in text
     assert re.search(r"listen 80;.*?return 301 https://\$host\$request_uri;", text, re.S)
     assert 'Strict-Transport-Security "max-age=31536000; includeSubDomains; preload"' in text
-    assert "server 127.0.0.1:8000;" in text
+    assert "server 127.0.0.1:8001;" in text
     assert "proxy_set_header X-Forwarded-Proto $scheme;" in text
     assert "proxy_set_header Host $host;" in text
 
@@ -112,7 +112,7 @@ def fill(tmp, http_port, https_port, app_port, static_root, media_root):
     site = site.replace("/etc/letsencrypt/live/www.exemple.fr/privkey.pem", str(key))
     site = site.replace("/srv/coop_site/static/", f"{static_root}/")
     site = site.replace("/srv/coop_site/media/", f"{media_root}/")
-    site = site.replace("server 127.0.0.1:8000;", f"server 127.0.0.1:{app_port};")
+    site = site.replace("server 127.0.0.1:8001;", f"server 127.0.0.1:{app_port};")
     (tmp / "site.conf").write_text(site)
     import getpass
     import grp
