@@ -126,7 +126,9 @@ def test_a_team_sets_its_house_photo_through_the_media_library_widget(
     page.evaluate(
         DROP_FILE, [".field-photo .js-filer-dropzone", "facade-des-ors.png", png_base64()]
     )
-    page.wait_for_function("document.querySelector('#id_photo').value !== ''")
+    # A function, not a bare expression: Playwright polls an expression with eval(),
+    # which the page's Content-Security-Policy rightly forbids.
+    page.wait_for_function("() => document.querySelector('#id_photo').value !== ''")
     page.locator("input[name=_save]").click()
     page.wait_for_url("**/admin/houses/house/")
     assert "a été modifié" in page.locator(".messagelist .success").inner_text()

@@ -41,7 +41,9 @@ def test_the_keyboard_reaches_copy_and_hears_that_it_is_done(live_server, new_pa
 
     status = block.get_by_role("status")
     assert status.get_attribute("aria-live") == "polite"
-    page.wait_for_function("document.querySelector('.ical-links__status').textContent !== ''")
+    # A function, not a bare expression: Playwright polls an expression with eval(),
+    # which the page's Content-Security-Policy rightly forbids.
+    page.wait_for_function("() => document.querySelector('.ical-links__status').textContent !== ''")
     assert status.inner_text() == "Adresse copiée"
     assert page.evaluate("navigator.clipboard.readText()") == address
     assert page.evaluate("document.documentElement.scrollWidth") <= 375

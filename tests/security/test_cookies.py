@@ -63,23 +63,14 @@ def crawl(client):
     return seen
 
 
-@pytest.fixture
-def crawled(demo):
-    return crawl(Client())
-
-
-def test_reading_the_site_sets_no_cookie(crawled):
+def test_reading_the_site_sets_no_cookie_and_a_form_only_its_token(demo):
+    crawled = crawl(Client())
     assert len(crawled) > 40, "the sitemap should list the whole demo"
-    errors = {path: status for path, (status, _, _) in crawled.items() if status >= 500}
-    assert not errors
-    without_form = {
-        path: cookies for path, (_, cookies, has_form) in crawled.items() if not has_form
-    }
+    assert {path: status for path, (status, _, _) in crawled.items() if status >= 500} == {}
+    without_form = {path: cookies for path, (_, cookies, form) in crawled.items() if not form}
     assert {path: cookies for path, cookies in without_form.items() if cookies} == {}
 
-
-def test_only_pages_with_the_contact_form_set_the_csrf_token(crawled):
-    with_form = {path: cookies for path, (_, cookies, has_form) in crawled.items() if has_form}
+    with_form = {path: cookies for path, (_, cookies, form) in crawled.items() if form}
     # The houses' pages and the reports' pages hold the contact form.
     assert "/maisons/saint-nicolas/" in with_form
     assert any(path.startswith("/evaluation/20") for path in with_form)
