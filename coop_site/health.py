@@ -48,7 +48,8 @@ def check_cache():
 
 
 def check_storage():
-    name = default_storage.save(f"healthz/{uuid.uuid4().hex}.txt", ContentFile(b"ok"))
+    # At the top of the storage, so that no folder is left behind once deleted.
+    name = default_storage.save(f".healthz-{uuid.uuid4().hex}", ContentFile(b"ok"))
     try:
         with default_storage.open(name, "rb") as stored:
             if stored.read() != b"ok":

@@ -2,6 +2,7 @@
 
 import json
 import socket
+from pathlib import Path
 
 import pytest
 
@@ -23,14 +24,15 @@ def assert_probe_headers(response):
     assert "Set-Cookie" not in response
 
 
-def test_all_parts_answer(client):
+def test_all_parts_answer(client, settings):
     response = client.get("/healthz")
     assert response.status_code == 200
     assert json.loads(response.content) == {"database": "ok", "cache": "ok", "storage": "ok"}
     assert_probe_headers(response)
     assert not response.cookies
-    # The probe leaves nothing behind in the media folder.
+    # The probe leaves nothing behind in the media folder (a restore wants it empty).
     assert client.get("/healthz").status_code == 200
+    assert list(Path(settings.MEDIA_ROOT).iterdir()) == []
 
 
 def test_head_answers_too(client):

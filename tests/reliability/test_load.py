@@ -51,11 +51,6 @@ def test_fifty_clients_for_thirty_seconds_get_no_error(demo_site, static_root, t
     assert {hit.path for hit in hits} == set(MAIN_PAGES)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="Pendant la panne de la base, les pages répondent 500 : la page 503 en français "
-    "avec Retry-After (issue 12, « Erreurs ») n'est pas encore là.",
-)
 def test_a_database_restart_gives_503_while_down_then_200_without_restarting_the_app(
     demo_archive, static_root, tmp_path
 ):
@@ -73,13 +68,13 @@ def test_a_database_restart_gives_503_while_down_then_200_without_restarting_the
             marks = {}
 
             def restart_the_database():
-                time.sleep(4)
+                time.sleep(3)
                 marks["stopping"] = time.monotonic()
                 postgres.stop()
                 marks["down"] = time.monotonic()
                 time.sleep(1)
                 marks["healthz"] = request(FAULT_GUNICORN_PORT, "/healthz")
-                time.sleep(3)
+                time.sleep(2)
                 marks["starting"] = time.monotonic()
                 postgres.start()
                 marks["back"] = time.monotonic()
@@ -88,7 +83,7 @@ def test_a_database_restart_gives_503_while_down_then_200_without_restarting_the
                 FAULT_GUNICORN_PORT,
                 MAIN_PAGES,
                 clients=16,
-                duration=22,
+                duration=17,
                 events=restart_the_database,
             )
             assert server.process.poll() is None, "gunicorn still runs"
@@ -104,12 +99,17 @@ def test_a_database_restart_gives_503_while_down_then_200_without_restarting_the
     after = [hit for hit in hits if hit.started >= marks["back"] + 5]
     assert before and down and after, (len(before), len(down), len(after))
     assert set(summary(before)) == {200}, details
+    # Back within 5 seconds: every page answers again, with the same workers (checked above).
+    assert set(summary(after)) == {200}, (summary(after), details)
+    status, _ = marks["healthz"]
+    assert status == 503, "/healthz names the database while it is down"
     # While the database is down: the French 503 page with Retry-After, never a 500.
+    if set(summary(down)) == {500}:
+        # To remove once it lands (sec-errors): the rest of this test holds today.
+        pytest.xfail(
+            "Pendant la panne de la base, les pages répondent 500 : la page 503 en français "
+            "avec Retry-After (issue 12, « Erreurs ») n'est pas encore là."
+        )
     assert set(summary(down)) == {503}, (summary(down), details)
     assert all("Retry-After" in hit.detail for hit in down)
     assert set(summary(recovering)) <= {200, 503}, (summary(recovering), details)
-    # Back within 5 seconds: every page answers again.
-    assert set(summary(after)) == {200}, (summary(after), details)
-
-    status, _ = marks["healthz"]
-    assert status == 503
