@@ -285,33 +285,41 @@ def backup(output=None, *, alias="default"):
     target = archive_path(output)
     target.parent.mkdir(parents=True, exist_ok=True)
     partial = target.with_name(target.name + ".partial")
-    with tempfile.TemporaryDirectory(prefix="coop-backup-") as workdir:
-        db_file, counts = dump_database(workdir, alias)
-        manifest = {
-            "format": FORMAT,
-            "created_at": timezone.now().isoformat(),
-            "version": app_version(),
-            "commit": app_commit(),
-            "engine": engine(alias),
-            "database": db_file,
-            "tables": counts,
-            "files": {},
-        }
-        with tarfile.open(partial, "w:gz") as archive:
-            manifest["files"][db_file] = add_file(archive, Path(workdir) / db_file, db_file)
-            for name, folder in folders().items():
-                if not folder.is_dir():
-                    continue
-                for path in sorted(folder.rglob("*")):
-                    if path.is_file() and not path.is_symlink():
+    try:
+        with tempfile.TemporaryDirectory(prefix="coop-backup-") as workdir:
+            db_file, counts = dump_database(workdir, alias)
+            manifest = {
+                "format": FORMAT,
+                "created_at": timezone.now().isoformat(),
+                "version": app_version(),
+                "commit": app_commit(),
+                "engine": engine(alias),
+                "database": db_file,
+                "tables": counts,
+                "files": {},
+            }
+            with tarfile.open(partial, "w:gz") as archive:
+                manifest["files"][db_file] = add_file(archive, Path(workdir) / db_file, db_file)
+                for name, folder in folders().items():
+                    if not folder.is_dir():
+                        continue
+                    for path in sorted(folder.rglob("*")):
+                        if not path.is_file() or path.is_symlink():
+                            continue
                         arcname = f"{name}/{path.relative_to(folder).as_posix()}"
-                        manifest["files"][arcname] = add_file(archive, path, arcname)
-            body = json.dumps(manifest, indent=2, ensure_ascii=False).encode()
-            info = tarfile.TarInfo(MANIFEST)
-            info.size = len(body)
-            info.mtime = int(datetime.now().timestamp())
-            info.mode = 0o644
-            archive.addfile(info, io.BytesIO(body))
+                        try:
+                            manifest["files"][arcname] = add_file(archive, path, arcname)
+                        except FileNotFoundError:
+                            continue  # deleted meanwhile (the site keeps running)
+                body = json.dumps(manifest, indent=2, ensure_ascii=False).encode()
+                info = tarfile.TarInfo(MANIFEST)
+                info.size = len(body)
+                info.mtime = int(datetime.now().timestamp())
+                info.mode = 0o644
+                archive.addfile(info, io.BytesIO(body))
+    except BaseException:
+        partial.unlink(missing_ok=True)  # never a half-written archive beside the good ones
+        raise
     os.replace(partial, target)
     return target, manifest
 

@@ -143,3 +143,24 @@ def test_keep_deletes_the_oldest_archives_of_the_folder(demo_site, demo_archive,
     assert "Sauvegarde écrite" in result.stdout
     assert "coop-site-20240101-031500.tar.gz" in result.stdout  # said, not silent
     assert (folder / "notes.txt").exists()
+
+
+def test_a_pg_dump_older_than_the_server_is_refused_with_a_french_message(demo_site, tmp_path):
+    from .conftest import on_postgresql
+
+    if not on_postgresql():
+        pytest.skip("La version de pg_dump ne compte que sur PostgreSQL.")
+    # A client older than any supported server, as an old Debian's would be.
+    old_client = tmp_path / "bin"
+    old_client.mkdir()
+    for program in ["pg_dump", "pg_restore"]:
+        script = old_client / program
+        script.write_text("#!/bin/sh\necho 'pg_dump (PostgreSQL) 9.6.24'\n")
+        script.chmod(0o755)
+    result = manage(
+        "backup", "--output", str(tmp_path), check=False, COOP_PG_BIN_DIR=old_client, **demo_site
+    )
+    assert result.returncode != 0
+    assert "est plus ancien que le serveur PostgreSQL" in result.stderr
+    assert "COOP_PG_BIN_DIR" in result.stderr
+    assert not list(tmp_path.glob("*.tar.gz*"))
