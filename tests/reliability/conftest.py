@@ -30,8 +30,8 @@ def server_url(name):
     return f"postgres://{user}{password}@{host}:{port}/{name}"
 
 
-def recreate_database(url):
-    """An empty database at `url` (dropped first if it exists)."""
+def on_server(url, *statements):
+    """Runs `statements` on the server of `url`, from its `postgres` database."""
     import psycopg2
 
     config = dj_database_url.parse(url)
@@ -44,9 +44,19 @@ def recreate_database(url):
     )
     admin.autocommit = True
     with admin.cursor() as cursor:
-        cursor.execute(f'DROP DATABASE IF EXISTS "{config["NAME"]}" WITH (FORCE)')
-        cursor.execute(f'CREATE DATABASE "{config["NAME"]}"')
+        for statement in statements:
+            cursor.execute(statement.format(name=config["NAME"]))
     admin.close()
+
+
+def recreate_database(url):
+    """An empty database at `url` (dropped first if it exists)."""
+    on_server(url, 'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)', 'CREATE DATABASE "{name}"')
+
+
+def drop_database(site):
+    if site["DATABASE_URL"].startswith("postgres"):
+        on_server(site["DATABASE_URL"], 'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
 def empty_site(folder, name):
@@ -71,7 +81,23 @@ def demo_site(tmp_path_factory, django_db_blocker):
         site = empty_site(tmp_path_factory.mktemp("demo-site"), DEMO_DATABASE)
     manage("migrate", "--noinput", "-v0", **site)
     manage("load_demo", **site)
-    return site
+    yield site
+    drop_database(site)
+
+
+@pytest.fixture
+def new_site(tmp_path):
+    """`new_site(name)`: an empty site (database and folders), dropped after the test."""
+    sites = []
+
+    def make(name):
+        site = empty_site(tmp_path / name, name)
+        sites.append(site)
+        return site
+
+    yield make
+    for site in sites:
+        drop_database(site)
 
 
 @pytest.fixture(scope="session")

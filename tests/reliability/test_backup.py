@@ -9,7 +9,6 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import empty_site
 from .subprocess_site import fetch, manage
 
 pytestmark = pytest.mark.django_db
@@ -63,8 +62,8 @@ def test_the_archive_holds_the_database_the_files_and_a_manifest(demo_site, demo
     assert set(manifest["files"]) | {"manifest.json"} == names
 
 
-def test_a_restored_site_is_the_same_site(demo_site, demo_archive, tmp_path):
-    restored = empty_site(tmp_path / "restored", "coop_ops_restored")
+def test_a_restored_site_is_the_same_site(demo_site, demo_archive, new_site):
+    restored = new_site("coop_ops_restored")
     result = manage("restore", str(demo_archive), **restored)
     assert "Vérification réussie" in result.stdout
 
@@ -110,7 +109,9 @@ def test_a_restored_site_is_the_same_site(demo_site, demo_archive, tmp_path):
     assert not marker.exists()
 
 
-def test_a_tampered_archive_is_refused_before_anything_is_replaced(demo_archive, tmp_path):
+def test_a_tampered_archive_is_refused_before_anything_is_replaced(
+    demo_archive, tmp_path, new_site
+):
     tampered = tmp_path / "abimee.tar.gz"
     with tarfile.open(demo_archive) as source, tarfile.open(tampered, "w:gz") as target:
         for member in source.getmembers():
@@ -122,7 +123,7 @@ def test_a_tampered_archive_is_refused_before_anything_is_replaced(demo_archive,
                 data = json.dumps(manifest).encode()
                 member.size = len(data)
             target.addfile(member, io.BytesIO(data))
-    restored = empty_site(tmp_path / "target", "coop_ops_tampered")
+    restored = new_site("coop_ops_tampered")
     result = manage("restore", str(tampered), check=False, **restored)
     assert result.returncode != 0
     assert "abîmée" in result.stderr
