@@ -3,6 +3,8 @@
 import configparser
 import importlib
 import shlex
+import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -79,3 +81,26 @@ def test_the_readme_installs_the_units_it_ships():
         assert f"deploy/{name}" in readme
     assert "manage.py restore" in readme
     assert "deploy/nginx.conf" in readme
+
+
+def test_systemd_accepts_the_units(tmp_path):
+    analyze = shutil.which("systemd-analyze")
+    if analyze is None:
+        pytest.skip("systemd-analyze absent : les unités ne sont vérifiées que par leur texte.")
+    names = ["coop-site.service", "coop-site-backup.service", "coop-site-backup.timer"]
+    for name in names:
+        shutil.copy(DEPLOY / name, tmp_path / name)
+    result = subprocess.run(
+        [analyze, "verify", "--man=no", *(f"./{name}" for name in names)],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    # Only the programs of a real installation are missing here (/srv/coop_site/app/.venv).
+    complaints = [
+        line
+        for line in (result.stdout + result.stderr).splitlines()
+        if line.strip() and "is not executable: No such file or directory" not in line
+    ]
+    assert complaints == []
