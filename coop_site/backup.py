@@ -371,9 +371,10 @@ def check_target(manifest, *, force, alias="default"):
     occupied = []
     if table_names(alias):
         occupied.append("la base de données")
+    labels = {"media": "le dossier des médias", "private": "le dossier privé des rapports"}
     for name, folder in folders().items():
         if not folder_is_empty(folder):
-            occupied.append(f"le dossier {name} ({folder})")
+            occupied.append(f"{labels[name]} ({folder})")
     if occupied and not force:
         verb = "n'est pas vide" if len(occupied) == 1 else "ne sont pas vides"
         raise BackupError(
