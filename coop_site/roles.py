@@ -83,6 +83,16 @@ ROLES = {
         *crud("filer.clipboarditem"),
         ("filer", "can_use_directory_listing"),
     ],
+    # The login lockouts (django-axes): seen and lifted by administrators only.
+    # ADMINISTRATOR holds every permission anyway; named here to say so on purpose.
+    ADMINISTRATOR: [
+        ("axes", "view_accessattempt"),
+        ("axes", "delete_accessattempt"),
+        ("axes", "view_accesslog"),
+        ("axes", "delete_accesslog"),
+        ("axes", "view_accessfailurelog"),
+        ("axes", "delete_accessfailurelog"),
+    ],
 }
 
 

@@ -20,6 +20,7 @@ import re
 from django.contrib.sites.shortcuts import get_current_site
 from django.core.serializers.json import DjangoJSONEncoder
 from django.templatetags.static import static
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
@@ -441,7 +442,7 @@ def page_meta(context, *, obj=None, title="", description="", noindex=False):
                 request, name=cooperation_name(context), members=context.get("site_houses") or ()
             )
         )
-    noindex = noindex or meta.noindex or request.path.startswith("/admin/")
+    noindex = noindex or meta.noindex or request.path.startswith(reverse("admin:index"))
     return {
         "title": title or site_name(),
         "full_title": f"{title} · {site_name()}" if title else site_name(),

@@ -6,6 +6,7 @@ DJANGO_DEBUG asks for it.
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -165,6 +166,7 @@ THIRD_PARTY_APPS = [
     "filer",
     "easy_thumbnails",
     "csp",
+    "coop_site.axes_app.AxesConfig",  # django-axes, under a French heading
 ]
 LOCAL_APPS = [
     "coop_site",
@@ -191,6 +193,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Turns a locked-out login into the French lockout page (django-axes).
+    "axes.middleware.AxesMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # After authentication: the policy depends on who asks (coop_site/security.py).
     "coop_site.security.CSPMiddleware",
@@ -203,6 +207,12 @@ MIDDLEWARE = [
     # lists it: it only remembers a visitor's language choice, in a one-year
     # `django_language` cookie set on every response. The site has one language,
     # and an anonymous visitor gets no cookie at all (issue 12).
+]
+
+# django-axes first: it refuses a locked-out username and address before any check.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
 ]
 
 ROOT_URLCONF = "coop_site.urls"
@@ -257,13 +267,47 @@ else:
         }
     }
 
+LOGIN_URL = "admin:login"
+
+# --- Accounts (issue 12) ------------------------------------------------------
+# Passwords of 12 characters at least; Django's validators speak French.
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 12},
+    },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
-LOGIN_URL = "admin:login"
+# Brute force on the login (django-axes): 5 failures for one username from one
+# address lock that pair for DJANGO_LOGIN_COOLOFF_MINUTES; another address or
+# another username is not locked. Administrators see and delete lockouts in
+# the admin (« Tentatives de connexion »). A success resets the count.
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("DJANGO_LOGIN_COOLOFF_MINUTES", "30")))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+# The lockout page is the admin's login page with the reason, in French (429).
+AXES_LOCKOUT_CALLABLE = "coop_site.accounts.lockout_response"
+# The client's address: behind the HTTPS proxy, the last one of X-Forwarded-For,
+# the one nginx appends ($proxy_add_x_forwarded_for); what a client puts before
+# it is ignored. Without the proxy, REMOTE_ADDR only (the header could be forged).
+if env_bool("DJANGO_BEHIND_HTTPS_PROXY"):
+    AXES_IPWARE_META_PRECEDENCE_ORDER = ("HTTP_X_FORWARDED_FOR", "REMOTE_ADDR")
+    AXES_IPWARE_PROXY_COUNT = 0
+    IPWARE_STRICT = False
+else:
+    AXES_IPWARE_META_PRECEDENCE_ORDER = ("REMOTE_ADDR",)
+# Staff sessions end after 8 hours without a request: each request pushes the
+# expiry back. Only a session that holds something is saved, so an anonymous
+# visitor still gets no cookie.
+SESSION_COOKIE_AGE = 8 * 3600
+SESSION_SAVE_EVERY_REQUEST = True
+# The admin's address, without the leading slash ("gestion/"); everything links
+# to it through reverse("admin:…").
+ADMIN_URL = os.environ.get("DJANGO_ADMIN_URL", "admin/").strip("/") + "/"
+# --- end of the accounts block --------------------------------------------------
 
 LANGUAGE_CODE = "fr"
 LANGUAGES = [("fr", _("Français"))]

@@ -124,4 +124,7 @@ class RobotsView(TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["sitemap_url"] = absolute_url(self.request, reverse("sitemap"))
+        # A moved admin (DJANGO_ADMIN_URL) is not announced in this public file.
+        admin_path = reverse("admin:index")
+        context["admin_path"] = admin_path if admin_path == "/admin/" else ""
         return context

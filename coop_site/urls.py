@@ -11,7 +11,7 @@ admin.site.site_title = "Administration du site"
 admin.site.index_title = "Gérer le site"
 
 urlpatterns = [
-    path("admin/", admin.site.urls),
+    path(settings.ADMIN_URL, admin.site.urls),  # DJANGO_ADMIN_URL
     path("filer/", include("filer.urls")),
     path("", include("houses.urls.feeds")),  # /agenda.ics
     path("recherche/", include("search.urls")),

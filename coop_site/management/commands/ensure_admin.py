@@ -2,7 +2,9 @@ import os
 import secrets
 
 from django.contrib.auth import get_user_model
-from django.core.management.base import BaseCommand
+from django.contrib.auth.password_validation import validate_password
+from django.core.exceptions import ValidationError
+from django.core.management.base import BaseCommand, CommandError
 
 
 class Command(BaseCommand):
@@ -17,10 +19,17 @@ class Command(BaseCommand):
             self.stdout.write("Un compte administrateur existe déjà.")
             return
         chosen_password = os.environ.get("DJANGO_SUPERUSER_PASSWORD", "")
-        password = chosen_password or secrets.token_urlsafe(12)
-        User.objects.create_superuser(
-            username="admin", email=os.environ.get("DJANGO_SUPERUSER_EMAIL", ""), password=password
-        )
+        # 24 characters: well above the 12 that AUTH_PASSWORD_VALIDATORS ask.
+        password = chosen_password or secrets.token_urlsafe(18)
+        user = User(username="admin", email=os.environ.get("DJANGO_SUPERUSER_EMAIL", ""))
+        try:
+            # The same rules as the admin's password forms (createsuperuser skips them).
+            validate_password(password, user)
+        except ValidationError as error:
+            raise CommandError(
+                "DJANGO_SUPERUSER_PASSWORD est refusé : " + " ".join(error.messages)
+            ) from error
+        User.objects.create_superuser(username=user.username, email=user.email, password=password)
         self.stdout.write(self.style.SUCCESS("Compte administrateur créé : admin"))
         if not chosen_password:
             self.stdout.write(
