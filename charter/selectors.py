@@ -116,6 +116,15 @@ class MatrixRow:
     commitment: Commitment
     cells: list
 
+    @property
+    def done_cells(self):
+        """The cells whose entry says what was done or links evidence: the row's one disclosure."""
+        return [
+            cell
+            for cell in self.cells
+            if cell["entry"] and (cell["entry"].done or cell["entry"].evidence)
+        ]
+
 
 @dataclass
 class MatrixSection:

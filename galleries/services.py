@@ -91,8 +91,8 @@ def gallery_slides(gallery, *, slideshow=False):
         if entry.alt is None:
             hidden.append(entry)
             continue
-        # The first row loads at once; later ones wait until they are scrolled near.
-        entry.lazy = len(shown) >= FIRST_ROW
+        # The first row (a slideshow's first slide) loads at once; later ones wait until needed.
+        entry.lazy = len(shown) >= (1 if slideshow else FIRST_ROW)
         if slideshow:
             entry.picture = picture(entry.image, widths=SLIDE_WIDTHS, ratio=16 / 7)
         else:

@@ -39,7 +39,7 @@ def test_dashboard_is_usable_with_the_keyboard(live_server, demo, new_page):
     assert summary.evaluate("el => el === document.activeElement")
     details = page.locator("details.done").first
     assert details.get_attribute("open") is None
-    done_text = details.locator("p").first
+    done_text = details.locator("dd").first
     assert not done_text.is_visible()
     page.keyboard.press("Enter")
     assert details.get_attribute("open") == ""

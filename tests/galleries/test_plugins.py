@@ -181,6 +181,16 @@ def test_slideshow_has_slides_and_loads_its_script(client, admin_user):
     assert html.count('class="slideshow__slide"') == 3
     assert "data-slideshow" in html and "js/galleries.js" in html
     assert 'aria-label="1 sur 3"' in html
+    # A valid carousel: a section of groups, no list roles on them (axe, Nu Html Checker).
+    assert 'aria-roledescription="carrousel"' in html
+    assert (
+        'role="list"' not in html
+        and "<li" not in html.split('class="slideshow__track"')[1].split("</section>")[0]
+    )
+    # Only the first slide loads at once.
+    slides = html.split('class="slideshow__slide"')[1:]
+    assert 'loading="lazy"' not in slides[0]
+    assert all('loading="lazy"' in slide for slide in slides[1:])
 
 
 def test_plugin_form_requires_alt_text_or_decorative_for_folder_images():
