@@ -23,8 +23,13 @@ def filer_text(value):
     return (value or "").strip()
 
 
-def renditions(image, widths=WIDTHS):
-    """[(url, width, height)] for each width not larger than the original."""
+def renditions(image, widths=WIDTHS, *, webp=False):
+    """[(url, width, height)] for each width not larger than the original.
+
+    webp=True renders WebP (for a <picture>'s <source>); otherwise the
+    source's format is kept for PNG and WebP, JPEG for the rest
+    (THUMBNAIL_PRESERVE_EXTENSIONS).
+    """
     if image is None or not image.file:
         return []
     try:
@@ -33,10 +38,18 @@ def renditions(image, widths=WIDTHS):
         if original_width < max(widths) and original_width not in wanted:
             wanted.append(original_width)
         thumbnailer = get_thumbnailer(image.file, relative_name=image.file.name)
-        result = []
-        for width in sorted(set(wanted)):
-            thumb = thumbnailer.get_thumbnail({"size": (width, 0), "upscale": False})
-            result.append((thumb.url, thumb.width, thumb.height))
+        # A filer file is its own thumbnailer: WebP for this call only, then
+        # the site-wide settings again (galleries/images.py does the same).
+        saved = thumbnailer.thumbnail_extension, thumbnailer.thumbnail_preserve_extensions
+        if webp:
+            thumbnailer.thumbnail_extension, thumbnailer.thumbnail_preserve_extensions = "webp", ()
+        try:
+            result = []
+            for width in sorted(set(wanted)):
+                thumb = thumbnailer.get_thumbnail({"size": (width, 0), "upscale": False})
+                result.append((thumb.url, thumb.width, thumb.height))
+        finally:
+            thumbnailer.thumbnail_extension, thumbnailer.thumbnail_preserve_extensions = saved
         return result
     # In debug mode easy-thumbnails raises its base error for a vanished file.
     except (OSError, EasyThumbnailsError, ValueError):

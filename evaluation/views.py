@@ -5,10 +5,13 @@ Drafts are for staff only: every lookup goes through
 are all 404 for visitors, whatever URL they guess.
 """
 
+import hashlib
+
 from django.db.models import Prefetch
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect
 from django.template.loader import render_to_string
+from django.utils.cache import get_conditional_response
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 from django.views import View
@@ -181,16 +184,36 @@ class ReportFileView(ReportMixin, View):
     missing_message = ""  # the report has no such file
     lost_message = ""  # the file is recorded but gone from the storage
 
+    cache_seconds = 0  # > 0: a published report's file is cacheable, with an ETag
+
     def get(self, request, year, kind):
         report = self.get_report()
         stored = getattr(report, self.field)
         if not stored:
             raise Http404(self.missing_message)
+        etag = self.etag(report, stored) if self.cache_seconds and report.is_published else None
+        if etag:
+            not_modified = get_conditional_response(request, etag=etag)
+            if not_modified is not None:
+                return self.cacheable(not_modified, etag)
         try:
             handle = stored.open("rb")
         except FileNotFoundError as error:
             raise Http404(self.lost_message) from error
-        return private_if_draft(self.file_response(handle, report), report)
+        response = self.file_response(handle, report)
+        if etag:
+            return self.cacheable(response, etag)
+        return private_if_draft(response, report)
+
+    def etag(self, report, stored):
+        # The stored name changes with the file; updated_at with anything else saved.
+        key = f"{stored.name}|{report.updated_at.isoformat() if report.updated_at else ''}"
+        return f'"{hashlib.sha256(key.encode()).hexdigest()[:32]}"'
+
+    def cacheable(self, response, etag):
+        response["ETag"] = etag
+        response["Cache-Control"] = f"public, max-age={self.cache_seconds}"
+        return response
 
     def file_response(self, handle, report):
         raise NotImplementedError
@@ -214,6 +237,7 @@ class CoverView(ReportFileView):
     field = "cover"
     missing_message = _lazy("Ce rapport n'a pas de couverture.")
     lost_message = _lazy("La couverture de ce rapport est introuvable.")
+    cache_seconds = 24 * 3600  # shown on list pages: a revisit gets 304
 
     def file_response(self, handle, report):
         return FileResponse(handle, content_type="image/webp")

@@ -69,7 +69,7 @@ def test_footer_lists_the_houses_and_the_legal_notice(client, demo):
 @pytest.mark.django_db
 def test_demo_figures_are_thumbnails_with_alt_text(client, demo):
     html = client.get("/la-cooperation/").content.decode()
-    img = re.search(r'<figure class="figure">\s*<img[^>]+>', html).group(0)
+    img = re.search(r'<figure class="figure">\s*<picture><source[^>]+><img[^>]+>', html).group(0)
 
     assert 'alt="Illustration : la maquette' in img
     assert re.search(r'width="\d+" height="\d+"', img)

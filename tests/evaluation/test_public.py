@@ -269,3 +269,28 @@ def test_a_report_s_cover_size_is_stored_so_listing_reports_never_opens_the_file
     stored = type(report).objects.values("cover_width", "cover_height").get(pk=report.pk)
 
     assert stored["cover_width"] and stored["cover_height"]
+
+
+@pytest.mark.django_db
+def test_a_published_cover_is_cacheable_and_a_revisit_gets_304(client, page, staff):
+    report = make_report(year=2019)
+
+    first = client.get(report.cover_url)
+
+    assert first.status_code == 200
+    assert first["Cache-Control"] == "public, max-age=86400"
+    etag = first["ETag"]
+    again = client.get(report.cover_url, headers={"If-None-Match": etag})
+    assert again.status_code == 304
+    assert again["ETag"] == etag
+    # A new cover is a new ETag.
+    report.title = "Rapport d'évaluation 2019, corrigé"
+    report.save()
+    assert client.get(report.cover_url, headers={"If-None-Match": etag}).status_code == 200
+    # A draft's cover stays private to staff.
+    draft = make_report(year=2022, published=False)
+    client.force_login(staff)
+    response = client.get(draft.cover_url)
+    assert response.status_code == 200
+    assert response["Cache-Control"].startswith("private, no-store")
+    assert not response.has_header("ETag")
