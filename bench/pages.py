@@ -1,0 +1,28 @@
+"""One page of each public page type, on the demo content (`manage.py load_demo`).
+
+Shared by the front-end checks: tests/browser/test_accessibility.py (axe-core,
+the Nu Html Checker, 320 px) and bench/lighthouse.
+"""
+
+PAGE_TYPES = {
+    "accueil": "/",
+    "liste des maisons": "/maisons/",
+    "une maison": "/maisons/saint-nicolas/",
+    "activités filtrées": "/activites/?categorie=culture",
+    "une activité": "/activites/atelier-conserverie/",
+    "agenda": "/agenda/",
+    "agenda de la semaine": "/agenda/semaine/",
+    "un événement": "/agenda/agora-place-jacquemart/",
+    "actualités": "/actualites/",
+    "une actualité": "/actualites/une-agora-sur-le-cout-des-dechets/",
+    "documents": "/documents/",
+    "charte": "/charte-ecostructure/",
+    "avancement de la charte": "/charte-ecostructure/avancement/",
+    "évaluation": "/evaluation/",
+    "un rapport": "/evaluation/2019/",
+    "comparaison": "/evaluation/comparer/?a=2017&b=2019",
+    "recherche": "/recherche/?q=maison",
+    "mentions légales": "/mentions-legales/",
+    "page introuvable": "/cette-page-n-existe-pas/",
+}
+NOT_FOUND = "page introuvable"
