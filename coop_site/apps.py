@@ -1,5 +1,5 @@
 from django.apps import AppConfig
-from django.db.models.signals import post_migrate
+from django.db.models.signals import post_migrate, pre_save
 from django.utils.translation import gettext_lazy as _
 
 
@@ -20,5 +20,27 @@ class CoopSiteConfig(AppConfig):
         admin.site.register(Placeholder, DraftGuardedPlaceholderAdmin)
         name_text_plugin_in_french()
         name_version_models_in_french()
+        register_upload_types()
+        pre_save.connect(clean_filer_file_name, dispatch_uid="coop_site.clean_filer_file_name")
         # Once per migrate (this app's signal only), every app's roles converge.
         post_migrate.connect(sync_roles_after_migrate, sender=self)
+
+
+def register_upload_types():
+    """filer chooses a file's MIME type from its extension: the same answer on every server."""
+    import mimetypes
+
+    from .uploads import FILE_TYPES
+
+    for file_type in FILE_TYPES.values():
+        for extension in file_type.extensions:
+            mimetypes.add_type(file_type.mime_type, f".{extension}")
+
+
+def clean_filer_file_name(sender, instance, **kwargs):
+    from filer.models import File
+
+    from .uploads import clean_filer_original_filename
+
+    if isinstance(instance, File):
+        clean_filer_original_filename(sender, instance)

@@ -31,8 +31,9 @@ def read_upload(uploaded_file):
     return data
 
 
-def check_size(size):
-    limit = settings.EVALUATION_REPORT_MAX_SIZE  # its one default is in settings.py
+def check_size(size, limit=None):
+    if limit is None:
+        limit = settings.EVALUATION_REPORT_MAX_SIZE  # its one default is in settings.py
     if size > limit:
         raise ValidationError(
             _("Le fichier pèse %(size)s : la taille maximale est de %(limit)s.")
@@ -58,9 +59,14 @@ def parse(data):
     return pypdf.PdfReader(io.BytesIO(data))
 
 
-def check_pdf(data):
-    """The CheckedPdf of a valid report PDF, or raise a French ValidationError."""
-    check_size(len(data))
+def check_pdf(data, *, max_size=None):
+    """The CheckedPdf of a valid PDF, or raise a French ValidationError.
+
+    The one PDF check: the report form, the documents library and the media
+    library (coop_site/uploads.py) all use it. `max_size` defaults to the
+    reports' limit.
+    """
+    check_size(len(data), max_size)
     if not data.startswith(b"%PDF-"):
         raise ValidationError(
             _(
@@ -85,6 +91,7 @@ def check_pdf(data):
                 code="pdf_encrypted",
             )
         page_count = len(reader.pages)
+        active = active_content(reader)
         if page_count:
             # Reading both ends catches most damaged page trees.
             boxes = reader.pages[0].mediabox, reader.pages[-1].mediabox
@@ -103,7 +110,67 @@ def check_pdf(data):
             _("Ce PDF ne contient aucune page."),
             code="pdf_no_pages",
         )
+    if active:
+        # Refused rather than cleaned: rewriting a PDF to strip its actions can
+        # break its forms and links without anyone noticing, while an editor can
+        # always export or print the document again to a plain PDF (README).
+        raise ValidationError(
+            _(
+                "Ce PDF contient du code qui s'exécuterait à son ouverture (%(what)s) : il est "
+                "refusé pour la sécurité des visiteurs. Enregistrez-le à nouveau en PDF simple "
+                "(« Imprimer » vers « Enregistrer au format PDF », ou l'export PDF de votre "
+                "logiciel sans formulaire ni script), puis envoyez-le."
+            )
+            % {"what": ", ".join(sorted(active))},
+            code="pdf_active_content",
+        )
     return CheckedPdf(data=data, reader=reader)
+
+
+#: Actions a PDF viewer runs by itself: JavaScript, launching a program, and
+#: the "additional actions" run on opening a page or a field.
+ACTIVE_ACTION_TYPES = {"/JavaScript": "JavaScript", "/Launch": "lancement d'un programme"}
+ACTIVE_KEYS = {"/JS": "JavaScript", "/JavaScript": "JavaScript", "/AA": "action automatique"}
+MAX_WALKED_OBJECTS = 500_000
+
+
+def active_content(reader):
+    """The French names of the active content found in the PDF (an empty set if none).
+
+    Walks every dictionary reachable from the document's trailer (pages,
+    annotations, form fields, name trees, object streams included), without
+    decoding page contents: a /JS or /JavaScript entry, /AA additional
+    actions, and any action (an /OpenAction among them) of type JavaScript or
+    Launch.
+    """
+    from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject
+
+    found = set()
+    seen = set()
+    stack = [reader.trailer]
+    walked = 0
+    while stack:
+        item = stack.pop()
+        if isinstance(item, IndirectObject):
+            key = (item.idnum, item.generation)
+            if key in seen:
+                continue
+            seen.add(key)
+            item = item.get_object()
+        walked += 1
+        if walked > MAX_WALKED_OBJECTS:
+            raise ValueError("PDF trop complexe")
+        if isinstance(item, DictionaryObject):
+            for key, value in item.items():
+                if key in ACTIVE_KEYS:
+                    found.add(ACTIVE_KEYS[key])
+                if key == "/S" and value in ACTIVE_ACTION_TYPES:
+                    found.add(ACTIVE_ACTION_TYPES[value])
+                if key != "/Parent":  # the page tree is walked downwards only
+                    stack.append(value)
+        elif isinstance(item, ArrayObject):
+            stack.extend(item)
+    return found
 
 
 def check_upload(uploaded_file):

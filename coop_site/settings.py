@@ -10,6 +10,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+import PIL.Image
 from django.core.checks.security.base import (
     SECRET_KEY_INSECURE_PREFIX,
     SECRET_KEY_MIN_LENGTH,
@@ -17,6 +18,8 @@ from django.core.checks.security.base import (
 )
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
+
+from coop_site import uploads as coop_uploads
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = BASE_DIR / "var"
@@ -327,8 +330,6 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
-# Uploads are validated by content in each app; this caps what Django buffers.
-DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 FILE_UPLOAD_PERMISSIONS = 0o644
 # Django serves /media/ itself only for a local run or the tests.
 SERVE_MEDIA = env_bool("DJANGO_SERVE_MEDIA", DEBUG)
@@ -406,6 +407,51 @@ FILER_CANONICAL_URL = "documents-permanents/"
 # Folder permissions: editors and administrators hold the whole library, each
 # house's team its house's folder only (houses.media, coop_site.roles).
 FILER_ENABLE_PERMISSIONS = True
+
+# --- Uploads (issue 12) -------------------------------------------------------
+# Every file is checked by its content in coop_site/uploads.py (README,
+# « Fichiers acceptés »): PDF, JPEG, PNG, WebP, office documents, MP3 and Ogg.
+# A request's fields (not its files) may weigh this much: the CMS's structure
+# board and text editor post whole pages of HTML.
+DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
+# An upload bigger than this is spooled to a temporary file, not kept in memory.
+FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+# Django's default (1000) is tight for the admin: a group's form with every
+# permission ticked, a changelist's bulk action on every row and the structure
+# board's plugin order each post one field per item.
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 5000
+# A gallery takes several photos in one go.
+DATA_UPLOAD_MAX_NUMBER_FILES = 100
+MEGABYTE = 1024 * 1024
+#: The heaviest file of each kind (bytes), checked before the file is read.
+UPLOAD_MAX_SIZES = {
+    "image": int(os.environ.get("UPLOAD_MAX_IMAGE_SIZE", 20 * MEGABYTE)),
+    "pdf": int(os.environ.get("UPLOAD_MAX_DOCUMENT_SIZE", 50 * MEGABYTE)),
+    "office": int(os.environ.get("UPLOAD_MAX_DOCUMENT_SIZE", 50 * MEGABYTE)),
+    "audio": int(os.environ.get("UPLOAD_MAX_AUDIO_SIZE", 100 * MEGABYTE)),
+}
+# Decompression bombs: an image of more pixels is refused by filer and by
+# coop_site/uploads.py, with a French message. Pillow gets the same limit (it
+# refuses twice as many pixels on its own).
+FILER_MAX_IMAGE_PIXELS = int(os.environ.get("UPLOAD_MAX_IMAGE_PIXELS", 50_000_000))
+PIL.Image.MAX_IMAGE_PIXELS = FILER_MAX_IMAGE_PIXELS
+# django-filer's own mechanism (filer.validation): only these MIME types (filer
+# derives them from the name), and for each, our check of the content.
+FILER_MIME_TYPE_WHITELIST = coop_uploads.allowed_mime_types()
+FILER_ADD_FILE_VALIDATORS = {
+    mime_type: ["coop_site.uploads.filer_validator"] for mime_type in FILER_MIME_TYPE_WHITELIST
+}
+# Files are stored under a random folder with their cleaned name (accents kept).
+FILER_STORAGES = {
+    "public": {"main": {"UPLOAD_TO": "coop_site.uploads.filer_upload_to"}},
+    "private": {"main": {"UPLOAD_TO": "coop_site.uploads.filer_upload_to"}},
+}
+# Rich text: djangocms-text cleans every text block with nh3 on the server, so
+# no <script>, on*= attribute, javascript: link or <iframe> survives a POST
+# that bypasses the editor (tests/security/test_rich_text.py). On by default;
+# stated here so it is never turned off by accident.
+TEXT_HTML_SANITIZE = True
+# --- end of the uploads block -----------------------------------------------
 
 # --- coop_site ----------------------------------------------------------------
 # Every form shows its text fields' length limits and refuses longer text at

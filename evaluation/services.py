@@ -4,7 +4,6 @@ import logging
 import secrets
 from dataclasses import dataclass
 from datetime import timedelta
-from pathlib import PurePath
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile, File
@@ -13,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from coop_site import pdf
+from coop_site.uploads import safe_filename
 
 from .models import Report, ReportFileHistory
 from .storage import private_storage
@@ -23,9 +23,8 @@ PUBLISH_PERMISSION = "evaluation.publish_report"
 
 
 def client_filename(uploaded_file):
-    """The name the officer's computer gave the file, without any folder."""
-    name = PurePath(str(uploaded_file.name).replace("\\", "/")).name
-    return name[:255]
+    """The name the officer's computer gave the file, cleaned (no folder, no control character)."""
+    return safe_filename(uploaded_file.name)
 
 
 @transaction.atomic

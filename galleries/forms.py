@@ -6,14 +6,13 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from filer.models import Image
 from filer.validation import validate_upload
-from PIL import Image as PILImage
 
+from coop_site import uploads
 from houses.media import has_whole_media_library, upload_folders
 
 from .models import Gallery, GalleryItem
 from .services import gallery_images, media_library_form, missing_alt_message, upload_mime_type
 
-PHOTO_FORMATS = {"JPEG", "PNG", "GIF", "WEBP"}
 #: Both places an alt text may end up in (the media library, a hand-picked item) hold it.
 ALT_MAX_LENGTH = min(
     Image._meta.get_field("default_alt_text").max_length,
@@ -33,7 +32,7 @@ class MultiplePhotosInput(forms.ClearableFileInput):
     def __init__(self, attrs=None):
         super().__init__(
             {
-                "accept": "image/jpeg,image/png,image/gif,image/webp",
+                "accept": "image/jpeg,image/png,image/webp",
                 "data-photo-alts": "",
                 "data-alt-maxlength": str(ALT_MAX_LENGTH),
                 **(attrs or {}),
@@ -67,26 +66,24 @@ class PhotosField(forms.FileField):
         return uploads
 
 
+def not_a_photo(name):
+    return ValidationError(
+        _("« %(name)s » n'est pas une photo lisible (JPEG, PNG ou WebP).") % {"name": name}
+    )
+
+
 def check_photo(upload, *, user):
+    """The site's upload check for an image, then filer's own validators and form."""
     name = upload.name
     mime_type = upload_mime_type(upload)
-    not_a_photo = ValidationError(
-        _("« %(name)s » n'est pas une photo lisible (JPEG, PNG, GIF ou WebP).") % {"name": name}
-    )
     if not mime_type.startswith("image/"):
-        raise not_a_photo
+        raise not_a_photo(name)
     try:
-        upload.seek(0)
-        with PILImage.open(upload) as picture:
-            picture.verify()
-            if picture.format not in PHOTO_FORMATS:
-                raise not_a_photo
-    except ValidationError:
-        raise
-    except Exception as error:  # Pillow raises many kinds for a non-image or a bomb
-        raise not_a_photo from error
-    finally:
-        upload.seek(0)
+        uploads.check_upload(upload, kinds={uploads.IMAGE})
+    except ValidationError as error:
+        if error.code in {"upload_type_refused", "image_damaged"}:
+            raise not_a_photo(name) from error
+        raise  # too big, too many pixels, wrong extension: the reason as it is
     try:
         validate_upload(name, upload, user, mime_type)
     except ValidationError as error:
@@ -112,7 +109,7 @@ class GalleryForm(forms.ModelForm):
         label_suffix="",
         required=False,
         help_text=gettext_lazy(
-            "Choisissez une ou plusieurs photos (JPEG, PNG, GIF ou WebP) : elles rejoignent le "
+            "Choisissez une ou plusieurs photos (JPEG, PNG ou WebP) : elles rejoignent le "
             "dossier de la galerie dans la médiathèque (un nouveau dossier à son nom si elle n'en "
             "a pas). Donnez à chacune son texte alternatif, sous le bouton une fois les photos "
             "choisies (ou cochez « décorative ») : sans lui, le public ne la voit pas, et la "

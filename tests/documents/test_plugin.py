@@ -168,10 +168,10 @@ def test_an_image_sent_with_a_title_and_houses_keeps_them(client, editor, news_b
 @pytest.mark.parametrize(
     ("filename", "data", "message"),
     [
-        ("programme.pdf", b"Juste du texte, pas un PDF.", "n&#x27;est pas un document accept"),
+        ("programme.pdf", b"Juste du texte, pas un PDF.", "n&#x27;est pas un fichier accept"),
         ("programme.pdf", None, "mais son nom se termine par « .pdf »"),
         ("programme.pdf", b"%PDF-1.4 coupe", "Ce PDF est incomplet"),
-        ("rapport.docx", b"PK\x03\x04 pas vraiment un zip", "n&#x27;est pas un document accept"),
+        ("rapport.docx", b"PK\x03\x04 pas vraiment un zip", "n&#x27;est pas un fichier accept"),
         ("page.html", b"<html><script>alert(1)</script></html>", "Formats accept"),
     ],
 )

@@ -192,7 +192,7 @@ def test_a_file_that_is_not_a_photo_is_refused_at_the_field(client, admin_user):
     response = client.post(add_url(content), data)
 
     html = response.content.decode()
-    assert "« faux.jpg » n&#x27;est pas une photo lisible (JPEG, PNG, GIF ou WebP)." in html
+    assert "« faux.jpg » n&#x27;est pas une photo lisible (JPEG, PNG ou WebP)." in html
     errors = re.search(r'<ul class="errorlist"[^>]*id="id_new_photos_error"', html)
     assert errors or 'aria-describedby="id_new_photos_error' in html or "errorlist" in html
     assert not Gallery.objects.exists()
