@@ -83,6 +83,16 @@ def clean_filer_original_filename(sender, instance, **kwargs):
         instance.original_filename = safe_filename(instance.original_filename)
 
 
+def is_stored(field_file):
+    """Is the file of this FieldFile really in its storage? (A missing one must not be linked.)"""
+    if not field_file or not field_file.name:
+        return False
+    try:
+        return field_file.storage.exists(field_file.name)
+    except OSError:  # storage unreachable: better no link than a dead one
+        return False
+
+
 # --- The allowed types ------------------------------------------------------
 
 PDF, IMAGE, OFFICE, AUDIO = "pdf", "image", "office", "audio"

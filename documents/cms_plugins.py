@@ -65,5 +65,7 @@ class DocumentsPlugin(CMSPluginBase):
             if instance.house_id:
                 documents = documents.filter(houses=instance.house_id)
             documents = documents[: instance.limit]
-        context["entries"] = [document_entry(document) for document in documents]
+        context["entries"] = [
+            document_entry(document) for document in documents if document.download_url
+        ]
         return context

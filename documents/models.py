@@ -6,6 +6,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from filer.fields.file import FilerFileField
 
+from coop_site.uploads import is_stored
+
 
 class DocumentQuerySet(models.QuerySet):
     def published(self):
@@ -140,7 +142,10 @@ class Document(models.Model):
 
     @property
     def download_url(self):
-        return self.file.url if self.file_id else ""
+        """The file's URL; empty when its file is gone from storage (never a dead link)."""
+        if not self.file_id or not is_stored(self.file.file):
+            return ""
+        return self.file.url
 
 
 class DocumentList(CMSPlugin):

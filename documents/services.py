@@ -186,7 +186,8 @@ def library_entries(*, source_entries, year=None, kind="", house=None):
         documents = documents.filter(kind=kind)
     if house is not None:
         documents = documents.for_house(house)
-    entries = [document_entry(document) for document in documents]
+    # A document whose file is gone from storage is left out: no dead link.
+    entries = [document_entry(document) for document in documents if document.download_url]
     # Reports speak for the whole Coopération: they follow the Coopération's filter.
     if house is None or house.is_cooperation:
         entries += [

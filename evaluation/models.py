@@ -18,6 +18,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from coop_site.apphooks import reverse_or_empty
+from coop_site.uploads import is_stored
 
 from .storage import private_storage
 
@@ -332,7 +333,7 @@ class Report(models.Model):
 
     @property
     def download_url(self):
-        if not self.pdf:
+        if not is_stored(self.pdf):  # gone from storage: no dead link
             return ""
         return reverse_or_empty("evaluation:download", year=self.year, kind=self.kind)
 

@@ -359,3 +359,34 @@ def test_a_hostile_name_is_stored_clean(sender, case):
         assert "\x00" not in path and "\u202e" not in path and "/etc/" not in path
         if "thumbnails" not in path:  # a thumbnail's name adds its size to the original's
             assert len(Path(path).name) <= FILENAME_MAX_LENGTH
+
+
+@pytest.mark.parametrize("case", ["script .js", "HTML renommé .jpg", "PDF avec JavaScript"])
+def test_the_media_library_file_form_refuses_a_bad_replacement(client, admin_user, case):
+    """The file change form of filer (« Remplacer le fichier ») runs the same check."""
+    from django.core.files.base import ContentFile
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from django.forms.models import model_to_dict
+    from filer.admin.fileadmin import FileAdminChangeFrom
+
+    original = File(original_filename="programme.pdf", owner=admin_user, is_public=True)
+    original.file.save("programme.pdf", ContentFile(good_pdf(pages=1)), save=False)
+    original.save()
+    before = stored_files()
+    bad = CASES[case]
+    data = {k: v for k, v in model_to_dict(original).items() if v is not None and k != "file"}
+
+    form = FileAdminChangeFrom(
+        data=data,
+        files={
+            "file": SimpleUploadedFile(bad.name, bad.data() if callable(bad.data) else bad.data)
+        },
+        instance=original,
+    )
+
+    assert not form.is_valid()
+    message = " ".join(m for messages in form.errors.values() for m in messages)
+    assert FRENCH_REFUSAL.search(message), message
+    original.refresh_from_db()
+    assert original.file.name.endswith("programme.pdf")
+    assert stored_files() == before
