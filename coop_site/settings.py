@@ -428,7 +428,7 @@ UPLOAD_MAX_SIZES = {
     "image": int(os.environ.get("UPLOAD_MAX_IMAGE_SIZE", 20 * MEGABYTE)),
     "pdf": int(os.environ.get("UPLOAD_MAX_DOCUMENT_SIZE", 50 * MEGABYTE)),
     "office": int(os.environ.get("UPLOAD_MAX_DOCUMENT_SIZE", 50 * MEGABYTE)),
-    "audio": int(os.environ.get("UPLOAD_MAX_AUDIO_SIZE", 100 * MEGABYTE)),
+    "audio": int(os.environ.get("UPLOAD_MAX_AUDIO_SIZE", 50 * MEGABYTE)),
 }
 # Decompression bombs: an image of more pixels is refused by filer and by
 # coop_site/uploads.py, with a French message. Pillow gets the same limit (it
