@@ -11,13 +11,14 @@ class CoopSiteConfig(AppConfig):
         from cms.models import Placeholder
         from django.contrib import admin
 
-        from .cms_access import DraftGuardedPlaceholderAdmin
+        from .cms_access import DraftGuardedPlaceholderAdmin, guard_version_pickers
         from .cms_french import name_text_plugin_in_french, name_version_models_in_french
         from .roles import sync_roles_after_migrate
 
         # Drafts open only for whoever may change them (see coop_site/cms_access.py).
         admin.site.unregister(Placeholder)
         admin.site.register(Placeholder, DraftGuardedPlaceholderAdmin)
+        guard_version_pickers(admin.site)
         name_text_plugin_in_french()
         name_version_models_in_french()
         register_upload_types()

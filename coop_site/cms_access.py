@@ -76,3 +76,27 @@ class DraftGuardedPlaceholderAdmin(PlaceholderAdmin):
             else url
             for url in super().get_urls()
         ]
+
+
+def guard_version_pickers(site):
+    """djangocms-versioning's « choose a page to see its versions » screen checks no
+    permission: any staff member (a house team, the evaluation officer) got it,
+    where the page search inside then refused them. It now opens only for whoever
+    may see versions, as the versions list itself does; others get a 403.
+    `CoopSiteConfig.ready` calls this once the admins are registered.
+    """
+    from djangocms_versioning.admin import VersionAdmin
+
+    for model, model_admin in list(site._registry.items()):
+        if not isinstance(model_admin, VersionAdmin):
+            continue
+
+        class PermissionCheckedVersionAdmin(type(model_admin)):
+            def grouper_form_view(self, request):
+                if not self.has_view_or_change_permission(request):
+                    raise PermissionDenied
+                return super().grouper_form_view(request)
+
+        PermissionCheckedVersionAdmin.__name__ = type(model_admin).__name__
+        site.unregister(model)
+        site.register(model, PermissionCheckedVersionAdmin)

@@ -14,6 +14,8 @@ private document file. MATRIX below is the expected answer of each, read as:
   versions list without a page sends to another screen);
 - a status code: 200 shown, 403 refused, 404 not found (nothing says it exists).
 
+A house team's upload without a folder lands in its house's folder (houses.media).
+
 A draft is reported as `200` only when its secret text is on the page, and a
 200 for anyone who may not read it fails the test (see `answer`).
 """
@@ -74,7 +76,7 @@ news categories list               login    200      403     403         200
 documents list                     login    200      403     403         200
 document add form                  login    200      403     403         200
 CMS pages list                     login    200      403     403         200
-page versions list                 login    →200     →200    →200        →200
+page versions list                 login    →200     →403    →403        →200
 media library                      login    200      200     403         200
 media upload, no folder            login    200      200     403         200
 media upload, own house folder     login    200      200     403         200
@@ -250,6 +252,15 @@ def test_a_locked_draft_s_edit_screen_shows_a_colleague_the_preview_only(world):
 
     assert response.status_code == 200
     assert response.redirect_chain[-1][0].startswith(world["urls"]["draft page preview"])
+
+
+def test_the_versions_page_picker_opens_only_for_whoever_may_see_versions(world):
+    """The versions list without a page sends to a page picker: for editors only."""
+    for role, status in (("maison", 403), ("évaluation", 403), ("éditeur", 200)):
+        client = Client()
+        client.force_login(world["users"][role])
+        response = client.get(world["urls"]["page versions list"], follow=True)
+        assert response.status_code == status, role
 
 
 def test_nobody_but_the_roles_that_may_read_a_draft_sees_its_text(world):
