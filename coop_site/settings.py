@@ -416,9 +416,10 @@ FILER_ENABLE_PERMISSIONS = True
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 # An upload bigger than this is spooled to a temporary file, not kept in memory.
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
-# Django's default (1000) is tight for the admin: a group's form with every
-# permission ticked, a changelist's bulk action on every row and the structure
-# board's plugin order each post one field per item.
+# Django's default (1000) is tight for staff forms that grow with their
+# content: a gallery of 200 hand-picked photos posts five fields per photo
+# (tests/security/test_request_limits.py), a changelist's bulk action and the
+# structure board's plugin order one field per row or plugin.
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 5000
 # A gallery takes several photos in one go.
 DATA_UPLOAD_MAX_NUMBER_FILES = 100
