@@ -15,7 +15,8 @@ from easy_thumbnails.files import get_thumbnailer
 logger = logging.getLogger(__name__)
 
 THUMBNAIL_WIDTHS = (320, 480, 720)
-SLIDE_WIDTHS = (480, 960, 1440)
+# 1120: a slide in the 72rem container (70rem of content) on a desktop screen.
+SLIDE_WIDTHS = (480, 800, 1120, 1440)
 LARGE_WIDTH = 1600
 
 

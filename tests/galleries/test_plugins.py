@@ -187,6 +187,8 @@ def test_slideshow_has_slides_and_loads_its_script(client, admin_user):
         'role="list"' not in html
         and "<li" not in html.split('class="slideshow__track"')[1].split("</section>")[0]
     )
+    # Right-sized on a desktop: a rendition as wide as the container's 70rem of content.
+    assert ".webp 1120w" in html and 'sizes="(min-width: 72rem) 70rem, calc(100vw - 2rem)"' in html
     # Only the first slide loads at once.
     slides = html.split('class="slideshow__slide"')[1:]
     assert 'loading="lazy"' not in slides[0]
