@@ -186,6 +186,8 @@ INSTALLED_APPS = DJANGO_APPS + THIRD_PARTY_APPS + LOCAL_APPS
 MIDDLEWARE = [
     # /healthz answers first: no other middleware (CMS, session, cookies) is involved.
     "coop_site.health.HealthCheckMiddleware",
+    # Before anything reads the database: NUL or non-UTF-8 in the address is a 400.
+    "coop_site.bad_input.RejectBadInputMiddleware",
     "cms.middleware.utils.ApphookReloadMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
@@ -345,12 +347,33 @@ EMAIL_USE_TLS = env_bool("DJANGO_EMAIL_USE_TLS")
 DEFAULT_FROM_EMAIL = os.environ.get("DJANGO_DEFAULT_FROM_EMAIL", "site@maisonsdequartier-romans.fr")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
+# --- Errors and bad requests (issue 12) ---------------------------------------
+# Each line names the request's path and user id (coop_site/request_logging.py);
+# Django's own `mail_admins` handler (when ADMINS is set) is kept, and its
+# e-mails mask every POSTed field whose name looks secret (password, token...).
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"request_context": {"()": "coop_site.request_logging.RequestContextFilter"}},
+    "formatters": {
+        "site": {
+            "format": "%(asctime)s %(levelname)s %(name)s "
+            "[path=%(request_path)s user=%(user_id)s] %(message)s"
+        }
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "filters": ["request_context"],
+            "formatter": "site",
+        }
+    },
+    "loggers": {"django.request": {"filters": ["request_context"]}},
     "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "WARNING")},
 }
+DEFAULT_EXCEPTION_REPORTER_FILTER = "coop_site.request_logging.SensitivePostFilter"
+# A request's query string counts too: more parameters than
+# DATA_UPLOAD_MAX_NUMBER_FIELDS (Uploads, below) is answered with the French 400.
 
 # --- django CMS -------------------------------------------------------------
 SILENCED_SYSTEM_CHECKS += ["treebeard.E001"]  # harmless, raised by django CMS 5 itself

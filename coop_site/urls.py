@@ -28,5 +28,6 @@ if settings.SERVE_MEDIA:
 # django CMS answers every other URL, so it comes last.
 urlpatterns.append(path("", include("cms.urls")))
 
+handler400 = "coop_site.views.bad_request"
 handler404 = "coop_site.views.page_not_found"
 handler500 = "coop_site.views.server_error"

@@ -24,6 +24,12 @@ class ToolbarObjectMixin:
         return super().get_context_data(**kwargs)
 
 
+def bad_request(request, exception=None):
+    # Rendered without request: the request is what was wrong (a `Host` not in
+    # ALLOWED_HOSTS makes every `request.get_host()` of the site's layout raise).
+    return HttpResponse(loader.render_to_string("400.html"), status=400)
+
+
 def page_not_found(request, exception=None):
     return render(request, "404.html", status=404)
 
