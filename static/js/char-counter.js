@@ -34,6 +34,9 @@
   function attach(field) {
     var max = parseInt(field.getAttribute("data-maxlength-counter"), 10);
     if (!max || field.hasAttribute("data-counter-ready")) return;
+    // A list's filter box (a GET form) gets no counter: a short search needs
+    // none, and a line added after the first paint would shift the page.
+    if (field.form && field.form.method === "get") return;
     field.setAttribute("data-counter-ready", "");
 
     var counter = document.createElement("div");
