@@ -104,12 +104,6 @@ def test_a_database_restart_gives_503_while_down_then_200_without_restarting_the
     status, _ = marks["healthz"]
     assert status == 503, "/healthz names the database while it is down"
     # While the database is down: the French 503 page with Retry-After, never a 500.
-    if set(summary(down)) == {500}:
-        # To remove once it lands (sec-errors): the rest of this test holds today.
-        pytest.xfail(
-            "Pendant la panne de la base, les pages répondent 500 : la page 503 en français "
-            "avec Retry-After (issue 12, « Erreurs ») n'est pas encore là."
-        )
     assert set(summary(down)) == {503}, (summary(down), details)
     assert all("Retry-After" in hit.detail for hit in down)
     assert set(summary(recovering)) <= {200, 503}, (summary(recovering), details)
