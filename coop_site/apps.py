@@ -13,6 +13,7 @@ class CoopSiteConfig(AppConfig):
 
         from .cms_access import DraftGuardedPlaceholderAdmin, guard_version_pickers
         from .cms_french import name_text_plugin_in_french, name_version_models_in_french
+        from .page_cache import connect_signals
         from .roles import sync_roles_after_migrate
 
         # Drafts open only for whoever may change them (see coop_site/cms_access.py).
@@ -25,6 +26,8 @@ class CoopSiteConfig(AppConfig):
         pre_save.connect(clean_filer_file_name, dispatch_uid="coop_site.clean_filer_file_name")
         # Once per migrate (this app's signal only), every app's roles converge.
         post_migrate.connect(sync_roles_after_migrate, sender=self)
+        # Any save or deletion makes every cached page stale (coop_site/page_cache.py).
+        connect_signals()
 
 
 def register_upload_types():

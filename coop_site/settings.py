@@ -188,6 +188,9 @@ MIDDLEWARE = [
     "coop_site.health.HealthCheckMiddleware",
     # Before anything reads the database: NUL or non-UTF-8 in the address is a 400.
     "coop_site.bad_input.RejectBadInputMiddleware",
+    # Visitors' pages from the shared cache, before the rest: a stored page
+    # already carries the headers the middleware below set (coop_site/page_cache.py).
+    "coop_site.page_cache.PageCacheMiddleware",
     "cms.middleware.utils.ApphookReloadMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",

@@ -5,3 +5,10 @@ from django.utils.translation import gettext_lazy as _
 class HousesConfig(AppConfig):
     name = "houses"
     verbose_name = _("Maisons de quartier")
+
+    def ready(self):
+        from coop_site.page_cache import register_next_change
+
+        from .services import next_public_change
+
+        register_next_change(next_public_change)

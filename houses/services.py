@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 from coop_site.roles import COOPERATION_WIDE_GROUP, HOUSE_TEAM, role_permissions
 
 from .media import house_folder_ensure
-from .models import ContactMessage, House
+from .models import ContactMessage, Event, House
 
 logger = logging.getLogger(__name__)
 
@@ -144,3 +144,19 @@ def _contact_mail_body(message):
         lines.append(_("Sujet : %(topic)s") % {"topic": message.topic})
     lines += ["", message.message]
     return "\n".join(lines)
+
+
+def next_public_change(now):
+    """The next moment a page changes by itself: an event starts or ends (it leaves
+    "à venir"), a house opens or closes ("ouvert maintenant"). For the page cache."""
+    from django.db.models import Min, Q
+
+    events = Event.objects.aggregate(
+        start=Min("starts_at", filter=Q(starts_at__gt=now)),
+        end=Min("ends_at", filter=Q(ends_at__gt=now)),
+    )
+    moments = [events["start"], events["end"]]
+    for house in House.objects.prefetch_related("opening_hours", "closures"):
+        status = house.opening_status(now)
+        moments.append(status.closes_at if status.is_open else status.next_opening)
+    return min((moment for moment in moments if moment is not None), default=None)

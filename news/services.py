@@ -1,6 +1,6 @@
-from cms.cache import invalidate_cms_page_cache
 from django.utils import timezone
 
+from coop_site.page_cache import bump_version
 from galleries.services import gallery_publication_errors
 from search.indexing import refresh_objects
 
@@ -8,12 +8,9 @@ from .models import NewsItem
 
 
 def news_changed():
-    """Drop the CMS's cached pages: the home page lists the latest news.
-
-    django CMS caches whole pages for anonymous visitors and only knows to
-    refresh them when a page is published; a news item is not a page.
-    """
-    invalidate_cms_page_cache()
+    """Drop the cached pages after a write that sends no signal (QuerySet.update):
+    the home page and the house pages list the latest news."""
+    bump_version()
 
 
 def news_publication_errors(item):

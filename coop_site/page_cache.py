@@ -1,0 +1,204 @@
+"""Whole pages for anonymous visitors, answered from the shared cache before most of the middleware.
+
+- **Served from the cache**: GET and HEAD requests that carry no cookie and no
+  `Authorization` header (a visitor reading the site). Anyone signed in sends
+  a session cookie, so staff always get a page rendered for them.
+- **Stored**: a 200 answer to such a request that sets no cookie and does not
+  say `private` or `no-store`, under the site's current *version*.
+- **Fresh everywhere at once**: the version is one number in the shared cache
+  (Redis, or the file cache every process of the machine shares). Saving or
+  deleting anything, outside the bookkeeping models listed below, bumps it:
+  every server renders every page anew at its next request.
+- **On time**: a stored page lives until the next moment something it may
+  show changes by itself: midnight (dates: news, reports, closures, months)
+  and what the apps declare with `register_next_change` (an event that ends,
+  a house that opens or closes). That moment is computed once per version.
+- **Revisits**: every stored page has an `ETag`; a browser that sends it back
+  gets a 304 without a body.
+"""
+
+import datetime
+import hashlib
+import itertools
+import time
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import transaction
+from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.http import HttpResponse, HttpResponseNotModified
+from django.utils import timezone
+from django.utils.cache import patch_cache_control
+
+VERSION_KEY = "coop:page-cache:version"
+NEXT_CHANGE_KEY = "coop:page-cache:next-change:{version}"
+PAGE_KEY = "coop:page-cache:page:{version}:{digest}"
+# Saving these changes nothing a visitor sees (sessions, logs, thumbnails and
+# menu cache keys made while a page renders, the search index rebuilt from what
+# was saved, the CMS's URL revision, a member's own CMS settings): they never
+# bump the version.
+BOOKKEEPING_APPS = {
+    "sessions", "admin", "axes", "contenttypes", "easy_thumbnails", "menus", "search",
+}  # fmt: skip
+BOOKKEEPING_MODELS = {
+    "cms.usersettings", "cms.pageuser", "cms.pageusergroup", "cms.urlconfrevision", "auth.user",
+}  # fmt: skip
+# What a page may say about itself to browsers and proxies: revalidate each
+# time (the ETag makes it cheap), so a save is seen at the next request.
+BROWSER_MAX_AGE = 0
+_next_change_providers = []
+_counter = itertools.count()
+
+
+def register_next_change(provider):
+    """`provider(now)` gives the next moment something it shows changes by itself, or None."""
+    _next_change_providers.append(provider)
+    return provider
+
+
+def current_version():
+    version = cache.get(VERSION_KEY)
+    if version is None:
+        # A new or flushed cache: a version no earlier server can have used.
+        version = f"{time.time_ns()}"
+        cache.add(VERSION_KEY, version, timeout=None)
+        version = cache.get(VERSION_KEY, version)
+    return version
+
+
+def bump_version(**_ignored):
+    """Every stored page is stale from now on, on every server (django CMS's own
+    page cache too, which serves visitors who carry a cookie)."""
+    from cms.cache import invalidate_cms_page_cache
+
+    cache.set(VERSION_KEY, f"{time.time_ns()}-{next(_counter)}", timeout=None)
+    invalidate_cms_page_cache()
+
+
+def _changes_what_visitors_see(sender):
+    meta = getattr(sender, "_meta", None)
+    if meta is None:
+        return True
+    return meta.app_label not in BOOKKEEPING_APPS and meta.label_lower not in BOOKKEEPING_MODELS
+
+
+def _on_change(sender, **kwargs):
+    if _changes_what_visitors_see(sender):
+        bump_version()
+        # Again once committed: a page rendered meanwhile from the old rows may
+        # have been stored under the version bumped above.
+        transaction.on_commit(bump_version)
+
+
+def connect_signals():
+    for signal in (post_save, post_delete, m2m_changed):
+        signal.connect(_on_change, dispatch_uid=f"coop_page_cache_{signal!r}")
+
+
+def next_midnight(now):
+    today = timezone.localtime(now).date()
+    return timezone.make_aware(
+        datetime.datetime.combine(today + datetime.timedelta(days=1), datetime.time())
+    )
+
+
+def seconds_to_next_change(version, now=None):
+    """Seconds until what the pages show may change by itself (at least 1)."""
+    now = now or timezone.now()
+    key = NEXT_CHANGE_KEY.format(version=version)
+    moment = cache.get(key)
+    if moment is None or moment <= now:
+        candidates = [next_midnight(now)]
+        for provider in _next_change_providers:
+            found = provider(now)
+            if found is not None and found > now:
+                candidates.append(found)
+        moment = min(candidates)
+        cache.set(key, moment, timeout=max(1, int((moment - now).total_seconds())))
+    return max(1, int((moment - now).total_seconds()))
+
+
+def _is_visitor_request(request):
+    return (
+        request.method in ("GET", "HEAD")
+        and not request.COOKIES
+        and "HTTP_AUTHORIZATION" not in request.META
+        and not request.path.startswith((settings.STATIC_URL, settings.MEDIA_URL))
+    )
+
+
+def _encoding(request):
+    accepted = request.META.get("HTTP_ACCEPT_ENCODING", "")
+    return "br" if "br" in accepted else "gzip" if "gzip" in accepted else ""
+
+
+def _page_key(request, version):
+    try:
+        host = request.get_host()
+    except Exception:  # a bad Host: the normal chain answers 400
+        return None
+    identity = f"{request.scheme}://{host}{request.get_full_path()}|{_encoding(request)}"
+    digest = hashlib.sha256(identity.encode("utf-8", "surrogateescape")).hexdigest()
+    return PAGE_KEY.format(version=version, digest=digest)
+
+
+def _is_storable(response):
+    cache_control = response.get("Cache-Control", "")
+    return (
+        response.status_code == 200
+        and not response.streaming
+        and not response.cookies
+        and "private" not in cache_control
+        and "no-store" not in cache_control
+        and not response.has_header("Set-Cookie")
+    )
+
+
+def _etag(content):
+    return f'"{hashlib.md5(content, usedforsecurity=False).hexdigest()}"'
+
+
+def _replay(request, stored):
+    headers, content, etag = stored
+    if etag in request.META.get("HTTP_IF_NONE_MATCH", ""):
+        response = HttpResponseNotModified()
+        response["ETag"] = etag
+        return response
+    response = HttpResponse(b"" if request.method == "HEAD" else content)
+    for name, value in headers:
+        response[name] = value
+    response["Content-Length"] = str(len(content))
+    return response
+
+
+class PageCacheMiddleware:
+    """Put it right after the security and static-files middleware (see settings.MIDDLEWARE)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not _is_visitor_request(request):
+            response = self.get_response(request)
+            if getattr(getattr(request, "user", None), "is_authenticated", False):
+                patch_cache_control(response, private=True, no_store=True)
+            return response
+        version = current_version()
+        key = _page_key(request, version)
+        stored = cache.get(key) if key else None
+        if stored is not None:
+            return _replay(request, stored)
+        response = self.get_response(request)
+        if key and request.method == "GET" and _is_storable(response):
+            etag = response.get("ETag") or _etag(response.content)
+            response["ETag"] = etag
+            patch_cache_control(response, public=True, max_age=BROWSER_MAX_AGE)
+            headers = [
+                (name, value)
+                for name, value in response.items()
+                if name.lower() not in ("content-length", "date")
+            ]
+            cache.set(key, (headers, response.content, etag), seconds_to_next_change(version))
+            if etag in request.META.get("HTTP_IF_NONE_MATCH", ""):
+                return _replay(request, (headers, response.content, etag))
+        return response
