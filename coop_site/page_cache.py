@@ -120,7 +120,8 @@ def seconds_to_next_change(version, now=None):
 
 def _is_visitor_request(request):
     return (
-        request.method in ("GET", "HEAD")
+        settings.COOP_PAGE_CACHE
+        and request.method in ("GET", "HEAD")
         and not request.COOKIES
         and "HTTP_AUTHORIZATION" not in request.META
         and not request.path.startswith((settings.STATIC_URL, settings.MEDIA_URL))

@@ -481,6 +481,9 @@ TEXT_HTML_SANITIZE = True
 # --- end of the uploads block -----------------------------------------------
 
 # --- coop_site ----------------------------------------------------------------
+# Visitors' pages kept whole in the shared cache (coop_site/page_cache.py);
+# COOP_PAGE_CACHE=0 renders every page for every request.
+COOP_PAGE_CACHE = env_bool("COOP_PAGE_CACHE", True)
 # Every form shows its text fields' length limits and refuses longer text at
 # the field instead of letting the browser cut it (coop_site/limits.py).
 FORM_RENDERER = "coop_site.limits.FormRenderer"

@@ -43,6 +43,12 @@ def _media_root(settings, tmp_path):
 
 
 @pytest.fixture
+def page_cache_off(settings):
+    """Every request renders its page: for tests that count the queries of a render."""
+    settings.COOP_PAGE_CACHE = False
+
+
+@pytest.fixture
 def reload_urls():
     """Make apphooked pages published during the test resolve at once."""
     from cms.utils.apphook_reload import reload_urlconf

@@ -16,7 +16,10 @@ from .factories import (
 )
 
 Status = CommitmentProgress.Status
-pytestmark = pytest.mark.django_db
+pytestmark = [
+    pytest.mark.django_db,
+    pytest.mark.usefixtures("page_cache_off"),
+]  # query counts measure a render
 
 
 def commitment_texts(html):

@@ -10,7 +10,10 @@ from houses.models import House
 
 from .factories import library_page, make_document, make_file, pdf_bytes
 
-pytestmark = pytest.mark.django_db
+pytestmark = [
+    pytest.mark.django_db,
+    pytest.mark.usefixtures("page_cache_off"),
+]  # query counts measure a render
 
 
 @pytest.fixture

@@ -8,6 +8,8 @@ from evaluation.models import EvaluatedAction, Report
 
 from .factories import make_referential, make_report, pdf_bytes
 
+pytestmark = pytest.mark.usefixtures("page_cache_off")  # query counts measure a render
+
 
 @pytest.fixture
 def staff(django_user_model):

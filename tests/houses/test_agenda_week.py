@@ -12,7 +12,10 @@ from houses.agenda import monday_of, parse_week, week_param
 
 from .factories import add_closure, make_activity, make_event, make_house, paris
 
-pytestmark = pytest.mark.django_db
+pytestmark = [
+    pytest.mark.django_db,
+    pytest.mark.usefixtures("page_cache_off"),
+]  # query counts measure a render
 
 # A fixed week: Monday 7 to Sunday 13 December 2026.
 MONDAY = datetime.date(2026, 12, 7)

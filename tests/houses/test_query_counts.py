@@ -11,7 +11,10 @@ from tests.news.factories import make_news
 
 from .factories import add_closure, add_hours, make_activity, make_event, make_house
 
-pytestmark = pytest.mark.django_db
+pytestmark = [
+    pytest.mark.django_db,
+    pytest.mark.usefixtures("page_cache_off"),
+]  # query counts measure a render
 
 
 def count_queries(client, url):

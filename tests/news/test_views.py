@@ -18,7 +18,10 @@ from .factories import (
     news_page,
 )
 
-pytestmark = pytest.mark.django_db
+pytestmark = [
+    pytest.mark.django_db,
+    pytest.mark.usefixtures("page_cache_off"),
+]  # query counts measure a render
 
 
 @pytest.fixture

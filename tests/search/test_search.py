@@ -17,7 +17,10 @@ from tests.evaluation.factories import make_report, pdf_bytes
 from tests.houses.factories import make_activity, make_event, make_house
 from tests.news.factories import add_body_text, make_news
 
-pytestmark = pytest.mark.django_db
+pytestmark = [
+    pytest.mark.django_db,
+    pytest.mark.usefixtures("page_cache_off"),
+]  # query counts measure a render
 
 
 def titles(client, query, **params):

@@ -19,7 +19,10 @@ from tests.news.factories import make_news, news_page
 
 from .helpers import path_of
 
-pytestmark = pytest.mark.django_db
+pytestmark = [
+    pytest.mark.django_db,
+    pytest.mark.usefixtures("page_cache_off"),
+]  # query counts measure a render
 
 NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
 
