@@ -134,11 +134,16 @@ class Gunicorn:
         return pids
 
 
-def request(port, path, *, timeout=60):
+# A visitor who carries a cookie is never answered from the page cache
+# (coop_site/page_cache.py): their requests reach the database.
+WITH_A_COOKIE = {"Cookie": "visite=1"}
+
+
+def request(port, path, *, timeout=60, headers=None):
     """(status, headers) of one GET; status None and the error on a socket error."""
     connection = http.client.HTTPConnection("127.0.0.1", port, timeout=timeout)
     try:
-        connection.request("GET", path, headers={"Connection": "close"})
+        connection.request("GET", path, headers={"Connection": "close", **(headers or {})})
         response = connection.getresponse()
         response.read()
         return response.status, dict(response.getheaders())
@@ -155,10 +160,14 @@ class Hit:
     path: str
     status: int | None
     detail: object  # headers, or the socket error
+    cookie: bool = False  # sent with a cookie: never from the page cache
 
 
 def drive(port, paths, *, clients, duration, events=None):
     """`clients` threads GET `paths` in turn for `duration` seconds; every Hit, in order.
+
+    Every other client sends a cookie, so half the load is rendered by the
+    site and half may come from its page cache, as real traffic mixes them.
 
     `events`, if given, is called once from the calling thread while the load runs
     (the fault test restarts the database there); the load lasts at least `duration`.
@@ -172,9 +181,10 @@ def drive(port, paths, *, clients, duration, events=None):
         while not stop.is_set():
             path = paths[index % len(paths)]
             index += 1
+            cookie = number % 2 == 1
             started = time.monotonic()
-            status, detail = request(port, path)
-            hit = Hit(started, time.monotonic(), path, status, detail)
+            status, detail = request(port, path, headers=WITH_A_COOKIE if cookie else None)
+            hit = Hit(started, time.monotonic(), path, status, detail, cookie)
             with lock:
                 hits.append(hit)
 
