@@ -209,12 +209,32 @@ def test_script_and_javascript_urls_in_every_public_text_field_are_escaped(demo)
                 except Exception:
                     pass
     pages.add(reverse("search:results") + "?q=" + PAYLOAD.replace(" ", "+"))
-    failures = []
+    failures, shown = walk(client, pages)
+    assert shown > 10, "the payload must actually be rendered (escaped) on the public pages"
+    # The same pages with the CMS toolbar, and every CMS page in edit mode (a
+    # published page's edit URL leads to its preview, with the toolbar).
+    from cms.models import PageContent
+    from cms.toolbar.utils import get_object_edit_url
+    from django.contrib.auth import get_user_model
+
+    editor = get_user_model().objects.create_superuser("admin-xss", "a@example.org", "x")
+    client.force_login(editor)
+    edit_urls = {get_object_edit_url(content) for content in PageContent.admin_manager.all()}
+    edit_failures, shown = walk(client, edit_urls, follow=True)
+    assert shown, "the payload must be rendered (escaped) in edit mode"
+    failures += edit_failures + walk(client, pages)[0]
+    assert not failures, "\n".join(failures)
+
+
+def walk(client, pages, follow=False):
+    """The failures, and how many pages show the payload escaped."""
+    failures, shown = [], 0
     for url in sorted(pages):
-        response = client.get(url)
+        response = client.get(url, follow=follow)
         html = response.content.decode()
         if response.status_code >= 500:
             failures.append(f"{url}: {response.status_code}")
         if "<script>alert" in html or 'href="javascript:' in html:
             failures.append(f"{url}: texte non échappé")
-    assert not failures, "\n".join(failures)
+        shown += "&lt;script&gt;alert(1)" in html
+    return failures, shown
