@@ -172,6 +172,14 @@ def _replay(request, stored):
     return response
 
 
+def _tidy_vary(response):
+    """`Vary: , Accept-Language, Cookie` (django CMS leaves an empty member): without it."""
+    if response.has_header("Vary"):
+        members = [member.strip() for member in response["Vary"].split(",")]
+        response["Vary"] = ", ".join(member for member in members if member)
+    return response
+
+
 class PageCacheMiddleware:
     """Put it right after the security and static-files middleware (see settings.MIDDLEWARE)."""
 
@@ -180,7 +188,7 @@ class PageCacheMiddleware:
 
     def __call__(self, request):
         if not _is_visitor_request(request):
-            response = self.get_response(request)
+            response = _tidy_vary(self.get_response(request))
             if getattr(getattr(request, "user", None), "is_authenticated", False):
                 patch_cache_control(response, private=True, no_store=True)
             return response
@@ -189,11 +197,12 @@ class PageCacheMiddleware:
         stored = cache.get(key) if key else None
         if stored is not None:
             return _replay(request, stored)
-        response = self.get_response(request)
+        response = _tidy_vary(self.get_response(request))
         if key and request.method == "GET" and _is_storable(response):
             etag = response.get("ETag") or _etag(response.content)
             response["ETag"] = etag
             patch_cache_control(response, public=True, max_age=BROWSER_MAX_AGE)
+            del response["Expires"]  # django CMS's own, later than max-age says
             headers = [
                 (name, value)
                 for name, value in response.items()
