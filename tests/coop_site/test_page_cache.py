@@ -48,8 +48,16 @@ def test_a_visitor_s_second_visit_comes_from_the_cache_without_a_query(
     assert second.content == first.content
     assert second["ETag"] == first["ETag"]
     assert "public" in second["Cache-Control"]
-    assert not second.has_header("Expires")
-    assert "" not in [member.strip() for member in second["Vary"].split(",")]
+
+
+def test_a_cms_page_s_headers_say_one_thing(house):
+    visit("/")
+
+    home = visit("/")
+
+    assert home["Cache-Control"] == "max-age=0, public"
+    assert not home.has_header("Expires"), "django CMS's own Expires would outlive max-age"
+    assert "" not in [member.strip() for member in home["Vary"].split(",")]
 
 
 def test_a_saved_house_is_fresh_at_the_next_request(house):
