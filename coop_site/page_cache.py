@@ -17,9 +17,11 @@
   gets a 304 without a body.
 """
 
+import contextlib
 import datetime
 import hashlib
 import itertools
+import threading
 import time
 
 from django.conf import settings
@@ -82,7 +84,23 @@ def _changes_what_visitors_see(sender):
     return meta.app_label not in BOOKKEEPING_APPS and meta.label_lower not in BOOKKEEPING_MODELS
 
 
+_state = threading.local()
+
+
+@contextlib.contextmanager
+def deferred():
+    """Writes in bulk (`load_demo`): one bump at the end instead of one per save."""
+    _state.deferred = True
+    try:
+        yield
+    finally:
+        _state.deferred = False
+        bump_version()
+
+
 def _on_change(sender, **kwargs):
+    if getattr(_state, "deferred", False):
+        return
     if _changes_what_visitors_see(sender):
         bump_version()
         # Again once committed: a page rendered meanwhile from the old rows may

@@ -1,5 +1,8 @@
 """Writes the index: one entry per public object, removed once it is no longer public."""
 
+import contextlib
+import threading
+
 from django.contrib.postgres.search import SearchVector
 from django.db import connection, transaction
 
@@ -40,8 +43,24 @@ def _write(index, obj):
     return entry
 
 
+_state = threading.local()
+
+
+@contextlib.contextmanager
+def deferred():
+    """Writes in bulk (`load_demo`): no entry is refreshed one save at a time;
+    the caller runs rebuild() once afterwards."""
+    _state.deferred = True
+    try:
+        yield
+    finally:
+        _state.deferred = False
+
+
 def refresh(index, obj):
     """Bring the entry of `obj` in line with what visitors see of it now."""
+    if getattr(_state, "deferred", False):
+        return
     public = index.public_version(obj)
     if public is None or not index.document(public).url:
         SearchEntry.objects.filter(key=index.key(obj)).delete()
@@ -52,6 +71,8 @@ def refresh(index, obj):
 
 
 def remove(index, obj):
+    if getattr(_state, "deferred", False):
+        return
     SearchEntry.objects.filter(key=index.key(obj)).delete()
 
 
