@@ -103,7 +103,7 @@ def test_filters_by_year_type_and_house(client, library, houses):
         {"house": "nulle-part"},
         {"page": "999"},
         {"page": "-1"},
-        {"year": "2018\x00"},
+        # A NUL byte is refused before any view (400): tests/security/test_bad_requests.py.
     ],
 )
 def test_bad_filter_values_never_break_the_page(client, library, query):

@@ -148,7 +148,9 @@ def test_previous_and_next_week_links_keep_the_house(client, houses_pages):
     ["2026-W60", "2026-W00", "semaine", "2026-13-01", "1999-W10", "9999-12-31", "\x00", "-W"],
 )
 def test_a_bad_week_is_404_never_500(client, houses_pages, value):
-    assert client.get("/agenda/semaine/", {"semaine": value}).status_code == 404
+    # A NUL byte is refused before any view (coop_site/bad_input.py).
+    expected = 400 if "\x00" in value else 404
+    assert client.get("/agenda/semaine/", {"semaine": value}).status_code == expected
 
 
 def test_parse_week_reads_iso_weeks_and_days():
