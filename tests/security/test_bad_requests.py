@@ -80,7 +80,7 @@ def cases():
             "1001 paramètres",
             "GET",
             search + "?" + "&".join(f"p{i}=1" for i in range(1001)),
-            {200, 400},
+            BAD,
         ),
     ]
     return table
