@@ -32,6 +32,8 @@ from django.http import HttpResponse, HttpResponseNotModified
 from django.utils import timezone
 from django.utils.cache import patch_cache_control
 
+from coop_site.compression import negotiate
+
 VERSION_KEY = "coop:page-cache:version"
 NEXT_CHANGE_KEY = "coop:page-cache:next-change:{version}"
 PAGE_KEY = "coop:page-cache:page:{version}:{digest}"
@@ -146,17 +148,12 @@ def _is_visitor_request(request):
     )
 
 
-def _encoding(request):
-    accepted = request.META.get("HTTP_ACCEPT_ENCODING", "")
-    return "br" if "br" in accepted else "gzip" if "gzip" in accepted else ""
-
-
 def _page_key(request, version):
     try:
         host = request.get_host()
     except Exception:  # a bad Host: the normal chain answers 400
         return None
-    identity = f"{request.scheme}://{host}{request.get_full_path()}|{_encoding(request)}"
+    identity = f"{request.scheme}://{host}{request.get_full_path()}|{negotiate(request)}"
     digest = hashlib.sha256(identity.encode("utf-8", "surrogateescape")).hexdigest()
     return PAGE_KEY.format(version=version, digest=digest)
 

@@ -191,6 +191,9 @@ MIDDLEWARE = [
     # Visitors' pages from the shared cache, before the rest: a stored page
     # already carries the headers the middleware below set (coop_site/page_cache.py).
     "coop_site.page_cache.PageCacheMiddleware",
+    # Compressed below the page cache, so that stored pages are stored
+    # compressed; brotli only for what holds no secret (coop_site/compression.py).
+    "coop_site.compression.CompressionMiddleware",
     "cms.middleware.utils.ApphookReloadMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
