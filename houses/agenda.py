@@ -20,6 +20,12 @@ from .models import Activity, Closure, Event
 FIRST_YEAR, LAST_YEAR = 2000, 2100
 
 
+def add_months(day, months):
+    """The first day of the month `months` after (or before) `day`'s."""
+    index = day.year * 12 + day.month - 1 + months
+    return datetime.date(index // 12, index % 12 + 1, 1)
+
+
 def monday_of(day):
     return day - datetime.timedelta(days=day.weekday())
 

@@ -3,11 +3,12 @@
 import datetime
 
 import icalendar
-from django.http import HttpResponse
+from django.http import HttpResponse, HttpResponseBadRequest
 from django.utils import timezone
 
 from coop_site.seo import absolute_url
 
+from .agenda import add_months
 from .hours import PARIS
 
 # UIDs must never change, whatever the site's host name: a calendar app uses
@@ -15,6 +16,42 @@ from .hours import PARIS
 # address harvesters do not mistake them for e-mail addresses.
 UID_DOMAIN = "maisonsdequartier-romans.fr"
 REFRESH = datetime.timedelta(hours=12)
+# What a subscription carries: the last 3 months and the next 12, bounded in
+# the query however long the agenda grows. `?depuis=AAAA-MM` starts earlier,
+# at most 10 years back.
+MONTHS_BACK, MONTHS_AHEAD, MAX_YEARS_BACK = 3, 12, 10
+SINCE_PARAMETER = "depuis"
+
+
+class FeedWindowError(ValueError):
+    """`?depuis=` is not a month the feeds can start at; the message says why, in French."""
+
+
+def _midnight(day):
+    return datetime.datetime.combine(day, datetime.time(), tzinfo=PARIS)
+
+
+def feed_window(since=None, now=None):
+    """(start, end) of the events a feed lists; `since` is the `?depuis=` text or None."""
+    today = timezone.localtime(now or timezone.now(), PARIS).date()
+    default_start = _midnight(add_months(today, -MONTHS_BACK))
+    end = _midnight(add_months(today, MONTHS_AHEAD + 1))
+    if not since:
+        return default_start, end
+    try:
+        start = _midnight(datetime.datetime.strptime(since, "%Y-%m").date())
+    except ValueError:
+        raise FeedWindowError(
+            f"Le paramètre « {SINCE_PARAMETER} » attend un mois au format AAAA-MM "
+            "(par exemple 2024-09)."
+        ) from None
+    earliest = _midnight(add_months(today, -12 * MAX_YEARS_BACK))
+    if start < earliest:
+        raise FeedWindowError(
+            f"Le flux remonte au plus à {MAX_YEARS_BACK} ans : "
+            f"{SINCE_PARAMETER}={earliest:%Y-%m} ou plus récent."
+        )
+    return min(start, default_start), end
 
 
 def event_uid(event):
@@ -71,6 +108,15 @@ def build_event(event, *, request, stamp):
     item.add("categories", [str(event.get_theme_display())])
     item.add("status", "CANCELLED" if event.is_cancelled else "CONFIRMED")
     return item
+
+
+def feed_response(events, *, request, name, filename):
+    """A subscription feed: `events` narrowed to the feed's window (see feed_window)."""
+    try:
+        start, end = feed_window(request.GET.get(SINCE_PARAMETER))
+    except FeedWindowError as error:
+        return HttpResponseBadRequest(str(error), content_type="text/plain; charset=utf-8")
+    return ics_response(events.between(start, end), request=request, name=name, filename=filename)
 
 
 def ics_response(events, *, request, name, filename):

@@ -754,6 +754,10 @@ class EventQuerySet(models.QuerySet):
         tz = timezone.get_current_timezone()
         start = datetime.datetime(year, month, 1, tzinfo=tz)
         end = datetime.datetime(year + month // 12, month % 12 + 1, 1, tzinfo=tz)
+        return self.between(start, end)
+
+    def between(self, start, end):
+        """Events that overlap [start, end), oldest first: a month, the iCal feeds' window."""
         return self.filter(starts_at__lt=end, ends_at__gte=start).order_by("starts_at")
 
     def for_house(self, house):

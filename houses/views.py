@@ -12,6 +12,7 @@ from coop_site.lists import FilteredListMixin
 from coop_site.views import ToolbarObjectMixin
 
 from . import agenda, calendar
+from .agenda import add_months
 from .contact import ContactFormMixin
 from .forms import ActivityFilterForm, ContactForm, EventFilterForm
 from .hours import weekly_table
@@ -96,8 +97,8 @@ class ActionDetailView(ToolbarObjectMixin, DetailView):
 class HouseFeedView(View):
     def get(self, request, slug):
         house = get_object_or_404(House, slug=slug)
-        events = Event.objects.for_house(house).with_related().order_by("starts_at")
-        return calendar.ics_response(
+        events = Event.objects.for_house(house).with_related()
+        return calendar.feed_response(
             events, request=request, name=house.name, filename=f"agenda-{house.slug}.ics"
         )
 
@@ -137,11 +138,6 @@ def parse_month(value):
     if not 2000 <= parsed.year <= 2100:
         raise Http404(_("Ce mois n'existe pas."))
     return parsed.date()
-
-
-def add_months(day, months):
-    index = day.year * 12 + day.month - 1 + months
-    return datetime.date(index // 12, index % 12 + 1, 1)
 
 
 def agenda_months(this_month):
@@ -218,11 +214,11 @@ class EventIcsView(View):
 
 
 class AgendaFeedView(View):
-    """/agenda.ics: every event, past and future, for calendar subscriptions."""
+    """/agenda.ics: the last 3 months and the next 12, for calendar subscriptions (`?depuis=AAAA-MM` for more)."""
 
     def get(self, request):
-        events = Event.objects.with_related().order_by("starts_at")
-        return calendar.ics_response(
+        events = Event.objects.with_related()
+        return calendar.feed_response(
             events,
             request=request,
             name=_("Agenda des Maisons de Quartier de Romans"),

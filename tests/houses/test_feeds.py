@@ -7,7 +7,7 @@ import icalendar
 import pytest
 from django.utils import timezone
 
-from houses.views import add_months
+from houses.agenda import add_months
 
 from .factories import make_event, make_house, paris
 
@@ -48,7 +48,8 @@ def test_site_feed_parses_and_keeps_wall_clock_times_across_the_autumn_change(cl
     make_event(house, title="Avant", starts_at=paris(2026, 10, 24, 10, 0))
     make_event(house, title="Après", starts_at=paris(2026, 10, 26, 10, 0))
 
-    cal = read(client.get("/agenda.ics"))
+    # Fixed dates, older than the feed's 3 months some day: ?depuis= reaches them.
+    cal = read(client.get("/agenda.ics?depuis=2026-01"))
     events = events_by_summary(cal)
 
     before = events["Avant"].decoded("DTSTART")
@@ -67,7 +68,7 @@ def test_spring_change_keeps_the_hour_too(client, houses_pages):
     house = make_house()
     make_event(house, title="Printemps", starts_at=paris(2026, 3, 30, 18, 0))
 
-    event = events_by_summary(read(client.get("/agenda.ics")))["Printemps"]
+    event = events_by_summary(read(client.get("/agenda.ics?depuis=2026-01")))["Printemps"]
 
     assert event.decoded("DTSTART").astimezone(UTC).hour == 16
 
@@ -99,11 +100,12 @@ def test_uids_are_stable_when_an_event_changes(client, houses_pages):
 
 
 def test_all_day_event_uses_dates(client, varied_events):
-    # "Fête": all day on 12 December 2026, from 00:00 to 23:59.
+    # "Fête": all day in ten days, from 00:00 to 23:59.
     event = events_by_summary(read(client.get("/agenda.ics")))["Fête"]
 
-    assert event.decoded("DTSTART") == datetime.date(2026, 12, 12)
-    assert event.decoded("DTEND") == datetime.date(2026, 12, 13)
+    soon = timezone.localdate() + datetime.timedelta(days=10)
+    assert event.decoded("DTSTART") == soon
+    assert event.decoded("DTEND") == soon + datetime.timedelta(days=1)
 
 
 def test_house_feed_lists_only_that_house_and_unknown_house_is_404(client, houses_pages):
@@ -241,14 +243,15 @@ def assert_rfc5545(response):
 @pytest.fixture
 def varied_events(houses_pages):
     house = make_house(slug="les-ors", street_address="1 rue des Ors", postcode="26100")
+    soon = timezone.localdate() + datetime.timedelta(days=10)  # inside the feeds' window
     events = [
         make_event(house, title="Atelier", description="Un long texte. " * 20),
         make_event(house, title="Annulé", is_cancelled=True),
         make_event(
             house,
             title="Fête",
-            starts_at=paris(2026, 12, 12, 0, 0),
-            ends_at=paris(2026, 12, 12, 23, 59),
+            starts_at=paris(*soon.timetuple()[:3], 0, 0),
+            ends_at=paris(*soon.timetuple()[:3], 23, 59),
             is_all_day=True,
         ),
         make_event(
@@ -288,8 +291,9 @@ def test_an_event_keeps_its_uid_in_every_feed_and_after_an_edit(client, varied_e
 
     before = uids("Atelier")
     event.title = "Atelier couture"
-    event.starts_at = paris(2027, 1, 20, 14, 0)
-    event.ends_at = paris(2027, 1, 20, 16, 0)
+    next_january = timezone.localdate().year + 1  # in winter time, inside the feeds' window
+    event.starts_at = paris(next_january, 1, 20, 14, 0)
+    event.ends_at = paris(next_january, 1, 20, 16, 0)
     event.save()
 
     assert (
@@ -318,3 +322,82 @@ def test_webcal_url_replaces_the_scheme_only():
     assert webcal_url("http://localhost:8000/a.ics?x=1") == "webcal://localhost:8000/a.ics?x=1"
     with pytest.raises(ValueError):
         webcal_url("/agenda.ics")
+
+
+# --- The feeds' window: the last 3 months and the next 12 -------------------------
+
+
+def mid_month(months):
+    """10:00 on the 15th of the month `months` from now."""
+    first = months_from_now(months)
+    return paris(first.year, first.month, 15, 10, 0)
+
+
+@pytest.fixture
+def long_agenda(houses_pages):
+    house = make_house(slug="les-ors")
+    for months, title in [
+        (-40, "Il y a plus de trois ans"),
+        (-4, "Il y a quatre mois"),
+        (-2, "Il y a deux mois"),
+        (11, "Dans onze mois"),
+        (14, "Dans quatorze mois"),
+    ]:
+        make_event(house, title=title, starts_at=mid_month(months))
+    return house
+
+
+@pytest.mark.parametrize("path", ["/agenda.ics", "/maisons/les-ors/agenda.ics"])
+def test_a_subscription_carries_the_last_three_months_and_the_next_twelve(
+    client, long_agenda, path
+):
+    titles = set(events_by_summary(read(client.get(path))))
+
+    assert titles == {"Il y a deux mois", "Dans onze mois"}
+
+
+def test_depuis_starts_the_feed_at_an_earlier_month(client, long_agenda):
+    since = add_months(timezone.localdate(), -5)
+
+    titles = set(events_by_summary(read(client.get(f"/agenda.ics?depuis={since:%Y-%m}"))))
+
+    assert titles == {"Il y a quatre mois", "Il y a deux mois", "Dans onze mois"}
+
+
+@pytest.mark.parametrize(
+    ("since", "message"),
+    [
+        ("2024-13", "attend un mois au format AAAA-MM"),
+        ("hier", "attend un mois au format AAAA-MM"),
+        ("1990-01", "remonte au plus à 10 ans"),
+    ],
+)
+def test_a_wrong_depuis_is_a_400_that_says_why_in_french(client, long_agenda, since, message):
+    response = client.get(f"/maisons/les-ors/agenda.ics?depuis={since}")
+
+    assert response.status_code == 400
+    assert message in response.content.decode()
+
+
+def test_the_feed_s_queries_do_not_grow_with_the_agenda(
+    client, long_agenda, page_cache_off, django_assert_max_num_queries
+):
+    from houses.models import Event
+
+    Event.objects.bulk_create(
+        Event(
+            organiser=long_agenda,
+            place_house=long_agenda,
+            title=f"Ancien {n}",
+            slug=f"ancien-{n}",
+            theme=Event.Theme.WORKSHOP,
+            starts_at=mid_month(-6 - n % 30),
+            ends_at=mid_month(-6 - n % 30) + datetime.timedelta(hours=2),
+        )
+        for n in range(300)
+    )
+
+    with django_assert_max_num_queries(6):
+        cal = read(client.get("/agenda.ics"))
+
+    assert len(cal.walk("VEVENT")) == 2
