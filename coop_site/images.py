@@ -4,14 +4,42 @@ One place decides the widths sent to browsers so that phones never receive
 an original, and a missing file degrades to a placeholder instead of a 500.
 """
 
+import hashlib
 import logging
 
+from django.core.cache import cache
 from easy_thumbnails.exceptions import EasyThumbnailsError
 from easy_thumbnails.files import get_thumbnailer
 
 logger = logging.getLogger(__name__)
 
 WIDTHS = (480, 800, 1200)
+# What a rendition is (its address and size) never changes for one file and
+# one set of options: easy-thumbnails would look it up in the database on
+# every page (two queries per width and format), so the answer is kept in the
+# shared cache. The lifetime only bounds the space.
+RENDITIONS_LIFETIME = 30 * 24 * 3600
+RENDITIONS_KEY = "coop:renditions:{digest}"
+
+
+def remembered_renditions(image, variant, compute):
+    """`compute()` once per image file and `variant` (every server shares it), then from the cache.
+
+    The key holds the file's name, its SHA-1 and its focal point: another
+    file, or a new focal point, is another key. An empty answer (a file
+    gone or unreadable) is not kept, so that a restored file shows again.
+    """
+    identity = "|".join(
+        str(part)
+        for part in (image.file.name, image.sha1, getattr(image, "subject_location", ""), variant)
+    )
+    key = RENDITIONS_KEY.format(digest=hashlib.sha256(identity.encode()).hexdigest())
+    found = cache.get(key)
+    if found is None:
+        found = compute()
+        if found:
+            cache.set(key, found, RENDITIONS_LIFETIME)
+    return found
 
 
 def filer_text(value):
@@ -32,6 +60,12 @@ def renditions(image, widths=WIDTHS, *, webp=False):
     """
     if image is None or not image.file:
         return []
+    return remembered_renditions(
+        image, ("renditions", tuple(widths), webp), lambda: _renditions(image, widths, webp)
+    )
+
+
+def _renditions(image, widths, webp):
     try:
         original_width = image.width or max(widths)
         wanted = [w for w in widths if w < original_width] or [original_width]

@@ -275,6 +275,10 @@ else:
         "default": {
             "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
             "LOCATION": os.environ.get("DJANGO_CACHE_DIR", str(VAR_DIR / "cache")),
+            # Django's 300 would drop a third of the entries at random as soon as
+            # the stored pages (one per address and encoding) and the images'
+            # renditions pass it.
+            "OPTIONS": {"MAX_ENTRIES": 5000},
         }
     }
 

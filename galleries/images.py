@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from easy_thumbnails.exceptions import EasyThumbnailsError, InvalidImageFormatError
 from easy_thumbnails.files import get_thumbnailer
 
+from coop_site.images import remembered_renditions
+
 logger = logging.getLogger(__name__)
 
 THUMBNAIL_WIDTHS = (320, 480, 720)
@@ -77,6 +79,12 @@ def picture(image, *, widths=THUMBNAIL_WIDTHS, ratio=3 / 2):
     """The renditions of one filer image, or None when its file is gone or unreadable."""
     if image is None or not image.file:
         return None
+    return remembered_renditions(
+        image, ("picture", tuple(widths), ratio), lambda: _picture(image, widths, ratio)
+    )
+
+
+def _picture(image, widths, ratio):
     try:
         original_width = image.width or max(widths)
         wanted = sorted({min(w, original_width) for w in widths})
