@@ -6,7 +6,7 @@ from coop_site.lists import FilterForm
 from houses.models import House
 
 from .models import Document, DocumentList
-from .services import library_entries
+from .services import library_rows
 from .uploads import check_document_upload
 
 
@@ -33,9 +33,9 @@ class LibraryFilterForm(FilterForm):
             (str(year), str(year)) for year in years
         ]
 
-    def filter_queryset(self, source_entries, filters):
-        """The library's entries (documents, then the sources') that match the valid filters."""
-        return library_entries(source_entries=source_entries, **filters)
+    def filter_queryset(self, documents, filters):
+        """The library's rows (documents and the sources' entries) that match the valid filters."""
+        return library_rows(documents=documents, **filters)
 
 
 class DocumentListForm(forms.ModelForm):

@@ -2,7 +2,7 @@
 
 import logging
 import mimetypes
-from datetime import date
+from collections import defaultdict
 from pathlib import PurePath
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -18,7 +18,7 @@ from pypdf import PdfReader
 from coop_site import pdf
 from houses.permissions import can_upload_media
 
-from .library import LibraryEntry
+from .library import DOCUMENTS, ORDERING, LibraryEntry, entry_rows, sources
 from .models import Document
 from .uploads import check_document_upload, client_filename, title_from_filename
 
@@ -173,36 +173,52 @@ def document_entry(document):
     )
 
 
-def library_entries(*, source_entries, year=None, kind="", house=None):
-    """Every public document, and every entry of the other sources, matching the filters.
+def document_entries(pks):
+    """The library entries of these documents, by pk (two queries: with their houses)."""
+    documents = Document.objects.published().for_listing().filter(pk__in=pks)
+    return {document.pk: document_entry(document) for document in documents}
 
-    Newest first. `source_entries` come from `documents.library.source_entries()`
-    (the published evaluation reports).
+
+def library_rows(*, documents, year=None, kind="", house=None):
+    """The rows of the public `documents` and of every source's entries that match
+    the filters, newest first: one `UNION ALL`, paginated by the database.
+
+    Rows in `documents.library.COLUMNS`; `library_page_entries` makes a page of
+    them into entries.
     """
-    documents = Document.objects.published().for_listing()
     if year:
         documents = documents.filter(year=year)
     if kind:
         documents = documents.filter(kind=kind)
     if house is not None:
         documents = documents.for_house(house)
-    # A document whose file is gone from storage is left out: no dead link.
-    entries = [document_entry(document) for document in documents if document.download_url]
+    parts = [entry_rows(documents, source=DOCUMENTS)]
     # Reports speak for the whole Coopération: they follow the Coopération's filter.
     if house is None or house.is_cooperation:
-        entries += [
-            entry
-            for entry in source_entries
-            if entry.download_url
-            and (not year or entry.year == year)
-            and (not kind or entry.kind == kind)
-        ]
-    entries.sort(key=lambda entry: (entry.date or date.min, entry.year), reverse=True)
-    return entries
+        parts += [source.rows(year=year, kind=kind) for source in sources().values()]
+    return parts[0].union(*parts[1:], all=True).order_by(*ORDERING)
 
 
-def library_years(*, source_entries):
-    """The years offered by the year filter: those that hold something."""
-    years = set(Document.objects.published().values_list("year", flat=True))
-    years.update(entry.year for entry in source_entries)
-    return sorted(years, reverse=True)
+def library_page_entries(rows):
+    """The entries of a page's rows, in their order: one query per source on the page.
+
+    A document whose file is gone from storage is left out (no dead link): the
+    page then shows one entry fewer than the count says, until staff replace it.
+    """
+    pks = defaultdict(list)
+    for row in rows:
+        pks[row["entry_source"]].append(row["entry_pk"])
+    fetch = {DOCUMENTS: document_entries} | {
+        name: source.entries for name, source in sources().items()
+    }
+    found = {name: fetch[name](source_pks) for name, source_pks in pks.items()}
+    entries = (found[row["entry_source"]].get(row["entry_pk"]) for row in rows)
+    return [entry for entry in entries if entry is not None and entry.download_url]
+
+
+def library_years():
+    """The years offered by the year filter: those that hold something (one query)."""
+    parts = [entry_rows(Document.objects.published(), source=DOCUMENTS)]
+    parts += [source.rows() for source in sources().values()]
+    years = [part.values_list("entry_year", flat=True) for part in parts]
+    return list(years[0].union(*years[1:]).order_by("-entry_year"))

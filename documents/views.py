@@ -3,14 +3,17 @@ from django.views.generic import ListView
 from coop_site.lists import FilteredListMixin
 
 from .forms import LibraryFilterForm
-from .library import source_entries
-from .services import library_years
+from .models import Document
+from .services import library_page_entries, library_years
 
 PAGE_SIZE = 12
 
 
 class LibraryView(FilteredListMixin, ListView):
-    """Every public document and published evaluation report, filterable without JavaScript."""
+    """Every public document and published evaluation report, filterable without JavaScript.
+
+    The database orders, counts and slices the list; only the page's items are read.
+    """
 
     template_name = "documents/library.html"
     context_object_name = "entries"
@@ -18,13 +21,13 @@ class LibraryView(FilteredListMixin, ListView):
     filter_form_class = LibraryFilterForm
 
     def get_filter_form_kwargs(self):
-        self.source_entries = source_entries()  # the published reports, read once
-        return {"years": library_years(source_entries=self.source_entries)}
+        return {"years": library_years()}
 
     def get_unfiltered_queryset(self):
-        return self.source_entries
+        return Document.objects.published()
 
     def paginate_queryset(self, queryset, page_size):
         # A page number out of range shows the nearest page rather than a 404.
         page = self.get_paginator(queryset, page_size).get_page(self.request.GET.get("page"))
+        page.object_list = library_page_entries(page.object_list)
         return page.paginator, page, page.object_list, page.has_other_pages()

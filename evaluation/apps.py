@@ -9,7 +9,7 @@ class EvaluationConfig(AppConfig):
     def ready(self):
         from documents.library import register_source
 
-        from .library import published_report_entries
+        from .library import SOURCE, report_entries, report_rows
 
         # /documents/ lists the published reports with the documents.
-        register_source("evaluation.reports", published_report_entries)
+        register_source(SOURCE, rows=report_rows, entries=report_entries)

@@ -2,9 +2,11 @@
 
 from django.utils.translation import gettext as _
 
-from documents.library import PDF, LibraryEntry
+from documents.library import PDF, LibraryEntry, entry_rows
 
 from .models import Report
+
+SOURCE = "evaluation.reports"
 
 
 def report_entry(report):
@@ -26,5 +28,16 @@ def report_entry(report):
     )
 
 
-def published_report_entries():
-    return [report_entry(report) for report in Report.objects.published()]
+def report_rows(*, year=None, kind=""):
+    """The published reports with a PDF, as library rows: all are PDFs of their first year."""
+    reports = Report.objects.published().exclude(pdf="")
+    if year:
+        reports = reports.filter(year=year)
+    rows = entry_rows(reports, source=SOURCE)
+    return rows.none() if kind and kind != PDF else rows
+
+
+def report_entries(pks):
+    return {
+        report.pk: report_entry(report) for report in Report.objects.published().filter(pk__in=pks)
+    }
