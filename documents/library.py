@@ -51,7 +51,7 @@ class LibraryEntry:
     date: date | None
     download_url: str
     description: str = ""
-    houses: list = field(default_factory=list)
+    houses: list = field(default_factory=list)  # the short names of the houses concerned
     page_url: str = ""
     category: str = ""
     is_sample: bool = False

@@ -7,6 +7,7 @@ from pathlib import PurePath
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import F
 from django.forms.models import modelform_factory
 from django.utils import timezone
 from filer import settings as filer_settings
@@ -157,7 +158,11 @@ def document_create_from_upload(*, file, title, user, year=None, houses=(), desc
 # --- The library (/documents/) -----------------------------------------------
 
 
-def document_entry(document):
+def document_entry(document, *, houses=None):
+    """The library entry of a document; `houses`, the short names of its houses, when
+    already read (else they are read from the document)."""
+    if houses is None:
+        houses = [house.short_name for house in document.houses.all()]
     return LibraryEntry(
         title=document.title,
         year=document.year,
@@ -168,15 +173,30 @@ def document_entry(document):
         date=document.published_on,
         download_url=document.download_url,
         description=document.description,
-        houses=list(document.houses.all()),
+        houses=houses,
         is_sample=document.is_sample,
     )
 
 
 def document_entries(pks):
-    """The library entries of these documents, by pk (two queries: with their houses)."""
-    documents = Document.objects.published().for_listing().filter(pk__in=pks)
-    return {document.pk: document_entry(document) for document in documents}
+    """The library entries of these documents, by pk, in one query: a row per house
+    (its short name joined in, in the houses' order), none for the text read from
+    the file."""
+    rows = (
+        Document.objects.published()
+        .filter(pk__in=pks)
+        .select_related("file")
+        .defer("extracted_text")
+        .annotate(house_name=F("houses__short_name"))
+        .order_by("houses__order", "houses__name")
+    )
+    entries = {}
+    for document in rows:
+        if document.pk not in entries:
+            entries[document.pk] = document_entry(document, houses=[])
+        if document.house_name:
+            entries[document.pk].houses.append(document.house_name)
+    return entries
 
 
 def library_rows(*, documents, year=None, kind="", house=None):

@@ -94,6 +94,18 @@ def test_filters_by_year_type_and_house(client, library, houses):
     assert titles(client.get(library, {"house": "les-ors", "kind": "pdf"})) == ["Ors 2018"]
 
 
+def test_each_document_names_its_houses_in_their_order(client, library, houses):
+    House.objects.filter(pk=houses["nicolas"].pk).update(order=1)
+    House.objects.filter(pk=houses["ors"].pk).update(order=2)
+    make_document("Pour deux maisons", houses=[houses["ors"], houses["nicolas"]])
+    make_document("Pour toute la Coopération")
+
+    html = client.get(library).content.decode()
+
+    assert html.count('<span class="doc__houses">') == 1
+    assert '<span class="doc__houses">Saint-Nicolas, Les-Ors</span>' in html
+
+
 @pytest.mark.parametrize(
     "query",
     [
