@@ -8,6 +8,7 @@ import hashlib
 import logging
 
 from django.core.cache import cache
+from django.core.files.images import get_image_dimensions
 from easy_thumbnails.exceptions import EasyThumbnailsError
 from easy_thumbnails.files import get_thumbnailer
 
@@ -40,6 +41,19 @@ def remembered_renditions(image, variant, compute):
         if found:
             cache.set(key, found, RENDITIONS_LIFETIME)
     return found
+
+
+def rendition(thumbnailer, options):
+    """(url, width, height) of one thumbnail, made if missing.
+
+    easy-thumbnails would ask the database for each thumbnail's size (one
+    query per rendition, and it keeps no sizes with our settings): the size
+    is read from the image file's header instead, which never queries.
+    """
+    thumb = thumbnailer.get_thumbnail(options)
+    with thumb.storage.open(thumb.name) as file:
+        width, height = get_image_dimensions(file)
+    return thumb.url, width, height
 
 
 def filer_text(value):
@@ -80,8 +94,7 @@ def _renditions(image, widths, webp):
         try:
             result = []
             for width in sorted(set(wanted)):
-                thumb = thumbnailer.get_thumbnail({"size": (width, 0), "upscale": False})
-                result.append((thumb.url, thumb.width, thumb.height))
+                result.append(rendition(thumbnailer, {"size": (width, 0), "upscale": False}))
         finally:
             thumbnailer.thumbnail_extension, thumbnailer.thumbnail_preserve_extensions = saved
         return result

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from easy_thumbnails.exceptions import EasyThumbnailsError, InvalidImageFormatError
 from easy_thumbnails.files import get_thumbnailer
 
-from coop_site.images import remembered_renditions
+from coop_site.images import remembered_renditions, rendition
 
 logger = logging.getLogger(__name__)
 
@@ -69,10 +69,9 @@ def _render(image, width, ratio, *, webp):
         options["crop"] = True
         options["subject_location"] = image.subject_location or ""
     try:
-        thumb = thumbnailer.get_thumbnail(options)
+        return Rendition(*rendition(thumbnailer, options))
     finally:
         thumbnailer.thumbnail_extension, thumbnailer.thumbnail_preserve_extensions = saved
-    return Rendition(thumb.url, thumb.width, thumb.height)
 
 
 def picture(image, *, widths=THUMBNAIL_WIDTHS, ratio=3 / 2):
