@@ -1,0 +1,75 @@
+"""Every public page type runs a small, fixed number of SQL queries, with 1x and 50x the demo.
+
+Measured with a cold cache (the shared cache emptied: no stored page, no
+menu, no image renditions, no footer houses), after one earlier visit so
+that the images' renditions exist as files, as on a running site. The same
+budget holds with 50 times the events, activities, news and documents
+(bench/scale.py, what `bench/run --scale 50` loads): no page queries once
+per item it lists.
+
+django CMS itself accounts for about ten of each page's queries when its
+cache is cold (the URL revision, the page an application hangs from and its
+content, the menu's key, the legal notice's link in the footer); the rest is
+the page's own content, one query per kind of thing it shows. A house page
+shows the most: hours, closures, approvals, figures, its presentation, its
+activities, events, news and actions.
+"""
+
+import pytest
+from django.core.cache import cache
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from bench import scale
+from bench.pages import NOT_FOUND, PAGE_TYPES
+
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("page_cache_off")]
+
+BUDGETS = {
+    "accueil": 26,
+    "liste des maisons": 14,
+    "une maison": 26,
+    "activités filtrées": 13,
+    "une activité": 12,
+    "agenda": 13,
+    "agenda de la semaine": 15,
+    "un événement": 11,
+    "actualités": 13,
+    "une actualité": 16,
+    "documents": 15,
+    "charte": 13,
+    "avancement de la charte": 17,
+    "évaluation": 12,
+    "un rapport": 19,
+    "comparaison": 11,
+    "recherche": 10,
+    "mentions légales": 12,
+    "page introuvable": 9,
+}
+
+
+def cold_queries(client, path):
+    client.get(path)  # the renditions' files are made once, on a first visit
+    cache.clear()
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(path)
+    expected = 404 if path == PAGE_TYPES[NOT_FOUND] else 200
+    assert response.status_code == expected, path
+    return len(captured)
+
+
+@pytest.mark.parametrize("factor", [1, 50])
+def test_every_page_type_stays_within_its_query_budget(client, demo, factor):
+    if factor > 1:
+        scale.main(factor)
+    counts = {name: cold_queries(client, path) for name, path in PAGE_TYPES.items()}
+    over = {
+        name: f"{count} > {BUDGETS[name]}"
+        for name, count in counts.items()
+        if count > BUDGETS[name]
+    }
+    assert not over, f"requêtes SQL au-delà du budget ({factor}x la démonstration) : {over}"
+
+
+def test_every_page_type_has_a_budget():
+    assert set(BUDGETS) == set(PAGE_TYPES)
