@@ -169,6 +169,8 @@ THIRD_PARTY_APPS = [
     "filer",
     "easy_thumbnails",
     "csp",
+    "django_tasks",
+    "django_tasks_db",
     "coop_site.axes_app.AxesConfig",  # django-axes, under a French heading
 ]
 LOCAL_APPS = [
@@ -182,6 +184,21 @@ LOCAL_APPS = [
     "search",
 ]
 INSTALLED_APPS = DJANGO_APPS + THIRD_PARTY_APPS + LOCAL_APPS
+
+# Slow work after a save (a PDF's cover and text: coop_site/background.py).
+# COOP_TASKS=database queues it in the database for `manage.py db_worker`
+# (deploy/coop-site-worker.service): an upload answers at once. By default it
+# runs right after the commit, in the request, with nothing more to start.
+TASK_BACKENDS = {
+    "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+    "database": "django_tasks_db.DatabaseBackend",
+}
+_tasks = os.environ.get("COOP_TASKS", "immediate")
+if _tasks not in TASK_BACKENDS:
+    raise ImproperlyConfigured(
+        f"COOP_TASKS vaut « {_tasks} » : « immediate » ou « database » attendu."
+    )
+TASKS = {"default": {"BACKEND": TASK_BACKENDS[_tasks]}}
 
 MIDDLEWARE = [
     # /healthz answers first: no other middleware (CMS, session, cookies) is involved.

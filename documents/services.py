@@ -10,6 +10,7 @@ from django.db import transaction
 from django.db.models import F
 from django.forms.models import modelform_factory
 from django.utils import timezone
+from django_tasks import task
 from filer import settings as filer_settings
 from filer.models import Folder
 from filer.utils.loader import load_model
@@ -17,6 +18,7 @@ from filer.validation import validate_upload
 from pypdf import PdfReader
 
 from coop_site import pdf
+from coop_site.background import enqueue_after_commit
 from houses.permissions import can_upload_media
 
 from .library import DOCUMENTS, ORDERING, LibraryEntry, entry_rows, sources
@@ -69,16 +71,17 @@ def document_read_file_facts(*, document):
 
 
 def document_read_file_facts_after_commit(*, document):
-    """Read the file's facts once the save is committed: parsing a large PDF never
-    holds the transaction open (as the reports' covers and text)."""
+    """Read the file's facts in the background once the save is committed: parsing a
+    large PDF never holds the request or the transaction (as the reports' covers and text)."""
+    enqueue_after_commit(document_read_file_facts_task, document.pk)
 
-    def read():
-        saved = Document.objects.select_related("file").filter(pk=document.pk).first()
-        if saved is not None:
-            document_read_file_facts(document=saved)
-            saved.save(update_fields=["kind", "page_count", "extracted_text"])
 
-    transaction.on_commit(read)
+@task()
+def document_read_file_facts_task(document_id):
+    saved = Document.objects.select_related("file").filter(pk=document_id).first()
+    if saved is not None:
+        document_read_file_facts(document=saved)
+        saved.save(update_fields=["kind", "page_count", "extracted_text"])
 
 
 # --- A document sent from the "Documents à télécharger" block ----------------

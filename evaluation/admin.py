@@ -329,7 +329,16 @@ class ReportAdmin(admin.ModelAdmin):
             transaction.on_commit(lambda: self._warn_if_not_derived(request, obj))
 
     def _warn_if_not_derived(self, request, report):
-        if report.needs_processing:
+        report.refresh_from_db(fields=["needs_processing", "processing_error"])
+        if report.needs_processing and not report.processing_error:
+            messages.info(
+                request,
+                _(
+                    "Le PDF est enregistré. Sa couverture et son texte sont en préparation : "
+                    "ils apparaîtront dans un instant."
+                ),
+            )
+        elif report.needs_processing:
             messages.warning(
                 request,
                 _(

@@ -10,8 +10,10 @@ from django.core.files.base import ContentFile, File
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django_tasks import task
 
 from coop_site import pdf
+from coop_site.background import enqueue_after_commit
 from coop_site.uploads import safe_filename
 
 from .models import Report, ReportFileHistory
@@ -33,8 +35,9 @@ def report_upload_pdf(*, report, uploaded_file, user):
 
     The PDF is checked again here, so no caller can store a file the form
     would refuse (a file the form checked is not parsed twice). The cover and
-    text are derived once the transaction commits, so rendering a large PDF
-    never holds it open: the report is flagged until then, and if deriving
+    text are derived in the background once the transaction commits
+    (coop_site.background), so rendering a large PDF never holds the request
+    or the transaction: the report is flagged until then, and if deriving
     fails the upload is kept, flagged for `manage.py evaluation_retry`.
     """
     checked = pdf.check_upload(uploaded_file)
@@ -64,7 +67,7 @@ def report_upload_pdf(*, report, uploaded_file, user):
     report.needs_processing = True
     report.processing_error = ""
     report.save()
-    transaction.on_commit(lambda: report_derive(report=report, checked=checked))
+    enqueue_after_commit(report_derive_task, report.pk)
     return report
 
 
@@ -147,21 +150,15 @@ DERIVED_FIELDS = [
 ]
 
 
-def report_derive(*, report, checked=None):
-    """Compute the cover and the searchable text; flag the report when it fails.
-
-    `checked` is the upload's reading, when the PDF was just checked; otherwise the
-    stored file is read again.
-    """
+def report_derive(*, report):
+    """Compute the cover and the searchable text from the stored PDF; flag the report when it fails."""
     if not report.pdf:
         return report
     try:
-        if checked is None:
-            with report.pdf.open("rb") as handle:
-                data = handle.read()
-            checked = pdf.CheckedPdf(data=data, reader=pdf.parse(data))
-        cover = pdf.render_cover(checked.data)
-        text = pdf.extract_text(checked.reader)
+        with report.pdf.open("rb") as handle:
+            data = handle.read()
+        cover = pdf.render_cover(data)
+        text = pdf.extract_text(pdf.parse(data))
     except Exception as error:  # a renderer failure must never lose the upload
         logger.warning("Couverture ou texte impossible pour le rapport %s : %s", report.pk, error)
         report.needs_processing = True
@@ -181,6 +178,14 @@ def report_derive(*, report, checked=None):
     # changed since this instance was read.
     report.save(update_fields=[*DERIVED_FIELDS, "updated_at"])
     return report
+
+
+@task()
+def report_derive_task(report_id):
+    """`report_derive` in the background, once the upload is committed (coop_site.background)."""
+    report = Report.objects.filter(pk=report_id).first()
+    if report is not None:
+        report_derive(report=report)
 
 
 def report_retry_derivations():

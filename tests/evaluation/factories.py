@@ -82,6 +82,7 @@ def make_report(
         # The cover and text are derived when the upload commits: run that here too.
         with TestCase.captureOnCommitCallbacks(execute=True):
             services.report_upload_pdf(report=report, uploaded_file=upload(), user=user)
+        report.refresh_from_db()
     if referential is not None:
         for dimension, score in zip(referential.dimensions.all(), scores, strict=False):
             DimensionResult.objects.create(report=report, dimension=dimension, score=Decimal(score))

@@ -221,9 +221,10 @@ def parse_calls(monkeypatch):
     return calls
 
 
-def test_an_uploaded_pdf_is_parsed_once_and_gets_its_cover_and_text_after_the_save(
-    client, django_user_model, parse_calls, django_capture_on_commit_callbacks
+def test_an_uploaded_pdf_gets_its_cover_and_text_after_the_save(
+    client, django_user_model, django_capture_on_commit_callbacks
 ):
+    """The default (immediate) task backend: the work runs right after the commit."""
     referential = make_referential(dimensions=1)
     client.force_login(officer(django_user_model))
     data = pdf_bytes(pages=4, text="lu une fois")
@@ -234,12 +235,39 @@ def test_an_uploaded_pdf_is_parsed_once_and_gets_its_cover_and_text_after_the_sa
         )
 
     assert response.status_code == 302, response.content.decode()[:3000]
-    assert parse_calls == [len(data)]
     assert callbacks, "the cover and text wait for the commit"
     report = Report.objects.get(year=2021)
     assert report.page_count == 4
     assert report.cover and report.cover_width
     assert "lu une fois" in report.extracted_text
+    assert not report.needs_processing
+
+
+def test_with_the_worker_an_upload_answers_before_its_cover_and_text_are_made(
+    client, django_user_model, parse_calls, django_capture_on_commit_callbacks, settings
+):
+    """COOP_TASKS=database (production): the request checks the PDF once, the worker does the rest."""
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    referential = make_referential(dimensions=1)
+    client.force_login(officer(django_user_model))
+    data = pdf_bytes(pages=4, text="lu plus tard")
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            ADD_URL, add_report_data(referential, ["2"], pdf_upload=upload(data, "rapport.pdf"))
+        )
+
+    assert response.status_code == 302, response.content.decode()[:3000]
+    assert parse_calls == [len(data)], "the request parses the upload once, to check it"
+    report = Report.objects.get(year=2021)
+    assert report.page_count == 4
+    assert report.needs_processing and not report.cover
+
+    call_command("db_worker", "--batch", "--no-startup-delay", stdout=io.StringIO())
+
+    report.refresh_from_db()
+    assert report.cover and report.cover_width
+    assert "lu plus tard" in report.extracted_text
     assert not report.needs_processing
 
 

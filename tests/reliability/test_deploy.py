@@ -17,6 +17,17 @@ DEPLOY = Path(__file__).resolve().parents[2] / "deploy"
 APP = "/srv/coop_site/app"
 
 
+SERVICES = ["coop-site.service", "coop-site-worker.service", "coop-site-backup.service"]
+
+
+def test_the_worker_runs_the_task_queue_of_the_project():
+    argv = command_line(unit("coop-site-worker.service"))
+    assert argv[:3] == [f"{APP}/.venv/bin/python", "manage.py", "db_worker"]
+    from django.core.management import get_commands
+
+    assert "db_worker" in get_commands()
+
+
 def unit(name):
     parser = configparser.ConfigParser(interpolation=None, strict=False)
     parser.optionxform = str  # systemd keys are case-sensitive
@@ -28,7 +39,7 @@ def command_line(service, key="ExecStart"):
     return shlex.split(service["Service"][key])
 
 
-@pytest.mark.parametrize("name", ["coop-site.service", "coop-site-backup.service"])
+@pytest.mark.parametrize("name", SERVICES)
 def test_services_run_from_the_app_folder_with_the_environment_file(name):
     service = unit(name)["Service"]
     assert service["WorkingDirectory"] == APP
@@ -77,7 +88,7 @@ def test_the_timer_starts_the_backup_service_every_night():
 
 def test_the_readme_installs_the_units_it_ships():
     readme = (DEPLOY.parent / "README.md").read_text()
-    for name in ["coop-site.service", "coop-site-backup.service", "coop-site-backup.timer"]:
+    for name in [*SERVICES, "coop-site-backup.timer"]:
         assert f"deploy/{name}" in readme
     assert "manage.py restore" in readme
     assert "deploy/nginx.conf" in readme
@@ -87,7 +98,7 @@ def test_systemd_accepts_the_units(tmp_path):
     analyze = shutil.which("systemd-analyze")
     if analyze is None:
         pytest.skip("systemd-analyze absent : les unités ne sont vérifiées que par leur texte.")
-    names = ["coop-site.service", "coop-site-backup.service", "coop-site-backup.timer"]
+    names = [*SERVICES, "coop-site-backup.timer"]
     for name in names:
         shutil.copy(DEPLOY / name, tmp_path / name)
     result = subprocess.run(
