@@ -1,8 +1,9 @@
 """The demo site built once for the reliability tests, in its own database and folders.
 
 `load_demo` runs in a child process on a database of its own (on PostgreSQL
-`coop_ops_load` beside the test database, on SQLite a file), so that backups,
-servers and restores in other processes see committed data.
+`<name>_demo` beside the test database, `<name>` being DATABASE_URL's database;
+on SQLite a file), so that backups, servers and restores in other processes see
+committed data, and two runs given different DATABASE_URLs never share one.
 """
 
 import os
@@ -11,13 +12,19 @@ import dj_database_url
 import pytest
 from django.db import connection
 
+from .servers import collectstatic
 from .subprocess_site import manage
-
-DEMO_DATABASE = "coop_ops_load"
 
 
 def on_postgresql():
     return connection.vendor == "postgresql"
+
+
+def demo_database():
+    """`<name>_demo` on PostgreSQL, after DATABASE_URL's database `<name>`."""
+    if not on_postgresql():
+        return "demo"  # a file in the site's folder
+    return f"{dj_database_url.parse(os.environ['DATABASE_URL'])['NAME']}_demo"
 
 
 def server_url(name):
@@ -78,7 +85,7 @@ def empty_site(folder, name):
 @pytest.fixture(scope="session")
 def demo_site(tmp_path_factory, django_db_blocker):
     with django_db_blocker.unblock():
-        site = empty_site(tmp_path_factory.mktemp("demo-site"), DEMO_DATABASE)
+        site = empty_site(tmp_path_factory.mktemp("demo-site"), demo_database())
     manage("migrate", "--noinput", "-v0", **site)
     manage("load_demo", **site)
     yield site
@@ -105,3 +112,11 @@ def demo_archive(demo_site, tmp_path_factory):
     archive = tmp_path_factory.mktemp("backups") / "demo.tar.gz"
     manage("backup", "--output", str(archive), **demo_site)
     return archive
+
+
+@pytest.fixture(scope="session")
+def static_root(tmp_path_factory):
+    """The static files collected once, for the gunicorn servers of the tests."""
+    folder = tmp_path_factory.mktemp("static")
+    collectstatic(folder)
+    return folder

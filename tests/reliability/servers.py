@@ -1,7 +1,8 @@
 """Real servers for the load and fault tests: gunicorn with production settings,
 a throwaway PostgreSQL instance, and a load driver (threads + http.client).
 
-Every port is in the `ops` range (8340-8359) and on loopback only.
+Every port is in the `ops` range (8340-8359) and on loopback only; a `Browser` keeps
+its cookies (a staff member signed in) from one request and one server to the next.
 """
 
 import http.client
@@ -18,7 +19,9 @@ import threading
 import time
 from collections import Counter
 from dataclasses import dataclass
+from http.cookies import SimpleCookie
 from pathlib import Path
+from urllib.parse import urlencode
 
 from .subprocess_site import ROOT
 
@@ -275,3 +278,87 @@ class ThrowawayPostgres:
         with connection.cursor() as cursor:
             cursor.execute(f'CREATE DATABASE "{name}"')
         connection.close()
+
+
+# --- A browser that keeps its cookies -------------------------------------------------
+
+
+class Browser:
+    """Cookies kept across requests and servers, as one browser behind one address.
+
+    Cookies are sent back over plain loopback HTTP although production marks
+    them `Secure` (a browser would only send them over HTTPS, to the proxy).
+    `host` is the name the reverse proxy would pass to every app server.
+    """
+
+    def __init__(self, host="localhost"):
+        self.host = host
+        self.cookies = {}
+
+    def send(self, port, method, path, *, body=None, headers=None, timeout=60):
+        """(status, headers, body bytes) of one request."""
+        sent = {"Host": self.host, "Connection": "close", **(headers or {})}
+        if self.cookies:
+            sent["Cookie"] = "; ".join(f"{name}={value}" for name, value in self.cookies.items())
+        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=timeout)
+        try:
+            connection.request(method, path, body=body, headers=sent)
+            response = connection.getresponse()
+            content = response.read()
+            for name, value in response.getheaders():
+                if name.lower() == "set-cookie":
+                    self.cookies.update(
+                        {key: morsel.value for key, morsel in SimpleCookie(value).items()}
+                    )
+            return response.status, dict(response.getheaders()), content
+        finally:
+            connection.close()
+
+    def get(self, port, path, **kwargs):
+        return self.send(port, "GET", path, **kwargs)
+
+    def post(self, port, path, fields, *, files=None, headers=None):
+        """A form posted as a browser does: urlencoded, or multipart with `files`
+        ({name: (filename, content type, bytes)})."""
+        if files:
+            boundary = secrets.token_hex(16)
+            body = multipart(fields, files, boundary)
+            kind = f"multipart/form-data; boundary={boundary}"
+        else:
+            body = urlencode(fields, doseq=True).encode()
+            kind = "application/x-www-form-urlencoded"
+        return self.send(
+            port, "POST", path, body=body, headers={"Content-Type": kind, **(headers or {})}
+        )
+
+    def log_in(self, port, username, password, admin="/admin/"):
+        self.get(port, f"{admin}login/")
+        status, headers, _ = self.post(
+            port,
+            f"{admin}login/",
+            {
+                "csrfmiddlewaretoken": self.cookies["csrftoken"],
+                "username": username,
+                "password": password,
+                "next": admin,
+            },
+        )
+        assert status == 302 and "sessionid" in self.cookies, (status, headers)
+
+
+def multipart(fields, files, boundary):
+    parts = []
+    for name, values in fields.items():
+        for value in values if isinstance(values, list) else [values]:
+            parts.append(
+                f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"\r\n\r\n'
+                f"{value}\r\n".encode()
+            )
+    for name, (filename, content_type, content) in files.items():
+        parts.append(
+            f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"; '
+            f'filename="{filename}"\r\nContent-Type: {content_type}\r\n\r\n'.encode()
+            + content
+            + b"\r\n"
+        )
+    return b"".join(parts) + f"--{boundary}--\r\n".encode()

@@ -16,7 +16,6 @@ from .servers import (
     MAIN_PAGES,
     Gunicorn,
     ThrowawayPostgres,
-    collectstatic,
     drive,
     production_env,
     request,
@@ -33,13 +32,6 @@ pytestmark = [
         "le moteur de la production.",
     ),
 ]
-
-
-@pytest.fixture(scope="session")
-def static_root(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("static")
-    collectstatic(folder)
-    return folder
 
 
 def test_fifty_clients_for_thirty_seconds_get_no_error(demo_site, static_root, tmp_path):

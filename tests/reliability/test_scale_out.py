@@ -1,0 +1,175 @@
+"""Two app servers, one site: what is saved through one is seen through the other.
+
+Two gunicorn processes with production settings on two ports, as two machines
+behind one reverse proxy would run them: one PostgreSQL database (the demo
+content), one Redis (REDIS_URL: cache, page cache and its version key), one
+media folder (MEDIA_ROOT, shared storage) and one DJANGO_SECRET_KEY. Every
+request carries the same `Host`, the public name the proxy passes on, so a page
+stored by one server is the page the other answers.
+
+PostgreSQL and Redis only: the production engines. Redis is DB 7 of the local
+server unless COOP_TEST_REDIS_URL says otherwise; it is emptied before and after.
+"""
+
+import json
+import os
+import secrets
+import subprocess
+import sys
+from io import BytesIO
+
+import psycopg2
+import pytest
+from django.db import connection
+from PIL import Image
+
+from tests.roles.html_forms import form_data
+
+from .servers import Browser, Gunicorn, production_env
+from .subprocess_site import ROOT, manage
+
+pytestmark = [
+    pytest.mark.django_db,  # the suite's autouse fixtures clear the CMS menu cache
+    pytest.mark.skipif(
+        connection.vendor != "postgresql",
+        reason="Deux serveurs d'application : sur PostgreSQL seulement (DATABASE_URL=postgres://…), "
+        "le moteur de la production.",
+    ),
+]
+
+SERVER_A, SERVER_B = 8350, 8351
+REDIS_URL = os.environ.get("COOP_TEST_REDIS_URL", "redis://127.0.0.1:6379/7")
+PASSWORD = secrets.token_urlsafe(18)
+
+HOUSE = "Maison de quartier des Ors"
+RENAMED = "Maison des Ors, rue Magnard"
+HIDDEN_TAGLINE = "Écrit en base sans passer par le site"
+
+
+@pytest.fixture
+def redis_url():
+    import redis
+
+    client = redis.Redis.from_url(REDIS_URL)
+    try:
+        client.ping()
+    except redis.ConnectionError:
+        if os.environ.get("CI"):
+            raise
+        pytest.skip(f"Redis ne répond pas à {REDIS_URL} (COOP_TEST_REDIS_URL)")
+    client.flushdb()
+    yield REDIS_URL
+    client.flushdb()
+
+
+@pytest.fixture
+def site(demo_archive, new_site, redis_url, static_root):
+    """The demo site restored in its own database, configured for both servers."""
+    restored = new_site("coop_scale_out")
+    manage("restore", str(demo_archive), **restored)
+    env = production_env(
+        # Django serves /media/ itself: here no nginx stands in front of the shared folder.
+        {**restored, "REDIS_URL": redis_url, "DJANGO_SERVE_MEDIA": "1"},
+        static_root,
+    )
+    subprocess.run(
+        [sys.executable, "manage.py", "ensure_admin"],
+        cwd=ROOT,
+        env={**env, "DJANGO_SUPERUSER_PASSWORD": PASSWORD},
+        check=True,
+        capture_output=True,
+        timeout=120,
+    )
+    return env
+
+
+def database(env):
+    import dj_database_url
+
+    config = dj_database_url.parse(env["DATABASE_URL"])
+    return psycopg2.connect(
+        dbname=config["NAME"], user=config["USER"], host=config["HOST"], port=config["PORT"]
+    )
+
+
+def write_behind_the_site(env, sql, *params):
+    """A change no server hears of (no save, no signal): only a cached page can hide it."""
+    opened = database(env)
+    with opened, opened.cursor() as cursor:
+        cursor.execute(sql, params)
+        found = cursor.fetchone() if cursor.description else None
+    opened.close()
+    return found
+
+
+def visit(port, path):
+    """An anonymous visitor's GET: a new browser, no cookie."""
+    status, headers, body = Browser().get(port, path)
+    assert status == 200, (port, path, status)
+    assert "Set-Cookie" not in headers
+    return body.decode()
+
+
+def png(size=(64, 48)):
+    output = BytesIO()
+    Image.new("RGB", size, (200, 120, 40)).save(output, "PNG")
+    return output.getvalue()
+
+
+def test_two_servers_serve_one_site_and_a_save_on_one_is_seen_on_the_other(site, tmp_path):
+    with (
+        Gunicorn(site, SERVER_A, workers=1, log=tmp_path / "a.log"),
+        Gunicorn(site, SERVER_B, workers=1, log=tmp_path / "b.log"),
+    ):
+        # Warm: both servers answer the home page and the houses' list.
+        for port in (SERVER_A, SERVER_B):
+            for path in ("/", "/maisons/"):
+                assert HOUSE in visit(port, path)
+        # Both answer from the shared page cache: a change written in the
+        # database behind their back shows on neither.
+        house_id = write_behind_the_site(
+            site,
+            "UPDATE houses_house SET tagline = %s WHERE slug = 'les-ors' RETURNING id",
+            HIDDEN_TAGLINE,
+        )[0]
+        for port in (SERVER_A, SERVER_B):
+            assert HIDDEN_TAGLINE not in visit(port, "/maisons/")
+
+        # A staff member renames the house through server A's admin.
+        staff = Browser()
+        staff.log_in(SERVER_A, "admin", PASSWORD)
+        change = f"/admin/houses/house/{house_id}/change/"
+        status, _, html = staff.get(SERVER_A, change)
+        assert status == 200
+        fields = form_data(html.decode(), "house_form")
+        assert fields["name"] == [HOUSE]
+        fields["name"] = [RENAMED]
+        status, headers, body = staff.post(SERVER_A, change, fields)
+        assert status == 302, body.decode()[-3000:]
+
+        # The next anonymous visit on server B shows it, on every page that
+        # shows the house, cached a moment ago or not.
+        for path in ("/", "/maisons/", "/maisons/les-ors/"):
+            html = visit(SERVER_B, path)
+            assert RENAMED in html, path
+        assert HIDDEN_TAGLINE in visit(SERVER_B, "/maisons/")
+
+        # The staff member's session (signed in on A) holds on B: sessions
+        # live in the database, signed with the key both servers share.
+        status, _, html = staff.get(SERVER_B, "/admin/")
+        assert status == 200 and "Gérer le site" in html.decode()
+
+        # A picture uploaded through A is served through B.
+        picture = png()
+        status, _, body = staff.post(
+            SERVER_A,
+            "/admin/filer/clipboard/operations/upload/no_folder/",
+            {},
+            files={"file": ("affiche-fete.png", "image/png", picture)},
+            headers={"X-CSRFToken": staff.cookies["csrftoken"]},
+        )
+        assert status == 200, body
+        url = json.loads(body)["original_image"]
+        assert url.startswith("/media/")
+        status, headers, served = Browser().get(SERVER_B, url)
+        assert status == 200 and served == picture
