@@ -504,6 +504,60 @@ FILER_STORAGES = {
 TEXT_HTML_SANITIZE = True
 # --- end of the uploads block -----------------------------------------------
 
+# --- Object storage (S3, issue 13) ---------------------------------------------
+# With COOP_S3_BUCKET, every uploaded file goes to an S3-compatible bucket
+# (django-storages) instead of the folders above, so that several app servers
+# share them: media under `media/` (public, read by visitors' browsers), filer's
+# private files under `smedia/` and the reports' files under `private/`
+# (private ACL, never a public URL: evaluation.views serves them after its
+# checks, as from the folder). README, « Stockage objet (S3) ».
+COOP_S3_BUCKET = os.environ.get("COOP_S3_BUCKET", "")
+if COOP_S3_BUCKET:
+    from urllib.parse import urlsplit
+
+    AWS_STORAGE_BUCKET_NAME = COOP_S3_BUCKET
+    AWS_S3_ENDPOINT_URL = os.environ.get("COOP_S3_ENDPOINT_URL") or None
+    AWS_S3_REGION_NAME = os.environ.get("COOP_S3_REGION") or None
+    AWS_S3_CUSTOM_DOMAIN = os.environ.get("COOP_S3_CUSTOM_DOMAIN") or None
+    # "path" (bucket in the path) or "virtual" (bucket in the host name).
+    AWS_S3_ADDRESSING_STYLE = os.environ.get("COOP_S3_ADDRESSING_STYLE", "path")
+    # The keys come from AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (boto3 reads them).
+    # What any storage made without options gets: the public media.
+    AWS_LOCATION = "media"
+    AWS_DEFAULT_ACL = os.environ.get("COOP_S3_PUBLIC_ACL", "public-read") or None
+    AWS_QUERYSTRING_AUTH = False
+    AWS_S3_FILE_OVERWRITE = False  # a new file never replaces another, as in a folder
+    S3_PRIVATE_OPTIONS = {
+        "default_acl": "private",
+        "querystring_auth": True,  # a staff member's link in filer's admin: signed, 5 minutes
+        "querystring_expire": 300,
+        "custom_domain": None,
+    }
+    STORAGES["default"] = {"BACKEND": "storages.backends.s3.S3Storage"}
+    FILER_STORAGES["private"]["main"].update(
+        ENGINE="storages.backends.s3.S3Storage",
+        OPTIONS={**S3_PRIVATE_OPTIONS, "location": "smedia/filer_private"},
+    )
+    FILER_STORAGES["private"]["thumbnails"] = {
+        "ENGINE": "storages.backends.s3.S3Storage",
+        "OPTIONS": {**S3_PRIVATE_OPTIONS, "location": "smedia/filer_private_thumbnails"},
+    }
+    # Visitors' browsers fetch the images from the bucket: the CSP allows its origin.
+    if AWS_S3_CUSTOM_DOMAIN:
+        S3_MEDIA_ORIGIN = f"https://{AWS_S3_CUSTOM_DOMAIN}"
+    else:
+        endpoint = urlsplit(
+            AWS_S3_ENDPOINT_URL or f"https://s3.{AWS_S3_REGION_NAME or 'us-east-1'}.amazonaws.com"
+        )
+        host = endpoint.netloc
+        if AWS_S3_ADDRESSING_STYLE == "virtual":
+            host = f"{COOP_S3_BUCKET}.{host}"
+        S3_MEDIA_ORIGIN = f"{endpoint.scheme}://{host}"
+    for policy in (CONTENT_SECURITY_POLICY["DIRECTIVES"], CONTENT_SECURITY_POLICY_STAFF):
+        policy["img-src"] = [*policy["img-src"], S3_MEDIA_ORIGIN]
+        policy["media-src"] = ["'self'", S3_MEDIA_ORIGIN]
+# --- end of the object storage block -----------------------------------------
+
 # --- coop_site ----------------------------------------------------------------
 # Visitors' pages kept whole in the shared cache (coop_site/page_cache.py);
 # COOP_PAGE_CACHE=0 renders every page for every request.

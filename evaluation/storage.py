@@ -5,6 +5,8 @@ so these files have no public URL at all: `evaluation.views` serves them
 after checking that the report is published (or that the visitor is staff).
 The folder is `EVALUATION_PRIVATE_ROOT`, by default `private/` beside
 MEDIA_ROOT (so `var/private/` next to `var/media/`). Back it up with the media.
+With COOP_S3_BUCKET (settings, « Object storage »), the same files go to the
+bucket under `private/`, with a private ACL and still no URL.
 """
 
 from pathlib import Path
@@ -22,8 +24,12 @@ def private_root():
     return str(Path(settings.MEDIA_ROOT).resolve().parent / "private")
 
 
-@deconstructible
-class PrivateReportStorage(FileSystemStorage):
+# One name for migrations whichever storage the environment chose.
+PATH = "evaluation.storage.PrivateReportStorage"
+
+
+@deconstructible(path=PATH)
+class FolderReportStorage(FileSystemStorage):
     """A file system storage without URLs, rooted at `private_root()`."""
 
     def __init__(self):
@@ -44,4 +50,21 @@ class PrivateReportStorage(FileSystemStorage):
         raise ValueError("Les fichiers des rapports sont servis par evaluation.views.")
 
 
+def bucket_report_storage():
+    from storages.backends.s3 import S3Storage
+
+    @deconstructible(path=PATH)
+    class BucketReportStorage(S3Storage):
+        """The bucket's `private/` folder: private objects, read through the site only."""
+
+        def __init__(self):
+            super().__init__(**settings.S3_PRIVATE_OPTIONS, location="private")
+
+        def url(self, name):
+            raise ValueError("Les fichiers des rapports sont servis par evaluation.views.")
+
+    return BucketReportStorage
+
+
+PrivateReportStorage = bucket_report_storage() if settings.COOP_S3_BUCKET else FolderReportStorage
 private_storage = PrivateReportStorage()

@@ -16,16 +16,13 @@ import os
 import secrets
 import subprocess
 import sys
-from io import BytesIO
 
-import psycopg2
 import pytest
 from django.db import connection
-from PIL import Image
 
 from tests.roles.html_forms import form_data
 
-from .servers import Browser, Gunicorn, production_env
+from .servers import Browser, Gunicorn, png, production_env, run_sql
 from .subprocess_site import ROOT, manage
 
 pytestmark = [
@@ -83,37 +80,12 @@ def site(demo_archive, new_site, redis_url, static_root):
     return env
 
 
-def database(env):
-    import dj_database_url
-
-    config = dj_database_url.parse(env["DATABASE_URL"])
-    return psycopg2.connect(
-        dbname=config["NAME"], user=config["USER"], host=config["HOST"], port=config["PORT"]
-    )
-
-
-def write_behind_the_site(env, sql, *params):
-    """A change no server hears of (no save, no signal): only a cached page can hide it."""
-    opened = database(env)
-    with opened, opened.cursor() as cursor:
-        cursor.execute(sql, params)
-        found = cursor.fetchone() if cursor.description else None
-    opened.close()
-    return found
-
-
 def visit(port, path):
     """An anonymous visitor's GET: a new browser, no cookie."""
     status, headers, body = Browser().get(port, path)
     assert status == 200, (port, path, status)
     assert "Set-Cookie" not in headers
     return body.decode()
-
-
-def png(size=(64, 48)):
-    output = BytesIO()
-    Image.new("RGB", size, (200, 120, 40)).save(output, "PNG")
-    return output.getvalue()
 
 
 def test_two_servers_serve_one_site_and_a_save_on_one_is_seen_on_the_other(site, tmp_path):
@@ -126,8 +98,8 @@ def test_two_servers_serve_one_site_and_a_save_on_one_is_seen_on_the_other(site,
             for path in ("/", "/maisons/"):
                 assert HOUSE in visit(port, path)
         # Both answer from the shared page cache: a change written in the
-        # database behind their back shows on neither.
-        house_id = write_behind_the_site(
+        # database behind their back (no save, no signal) shows on neither.
+        house_id = run_sql(
             site,
             "UPDATE houses_house SET tagline = %s WHERE slug = 'les-ors' RETURNING id",
             HIDDEN_TAGLINE,

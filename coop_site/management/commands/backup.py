@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from coop_site import backup
@@ -39,6 +40,14 @@ class Command(BaseCommand):
                 f"{files} fichiers."
             )
         )
+        if settings.COOP_S3_BUCKET:
+            self.stdout.write(
+                self.style.WARNING(
+                    f"Les fichiers sont dans le seau S3 « {settings.COOP_S3_BUCKET} » : cette "
+                    "archive n'en contient aucun. Sauvegardez le seau chez son fournisseur "
+                    "(versions des objets, réplication ou copie régulière)."
+                )
+            )
         if options["keep"] > 0:
             for old in backup.prune(path.parent, options["keep"]):
                 self.stdout.write(f"Ancienne sauvegarde supprimée : {old}")
