@@ -7,6 +7,10 @@ media folder (MEDIA_ROOT, shared storage) and one DJANGO_SECRET_KEY. Every
 request carries the same `Host`, the public name the proxy passes on, so a page
 stored by one server is the page the other answers.
 
+Through server A a staff member renames a house in the admin, publishes a
+CMS page's new title and uploads a picture; the next anonymous visit on
+server B shows the new name and title on pages it had cached, and the picture.
+
 PostgreSQL and Redis only: the production engines. Redis is DB 7 of the local
 server unless COOP_TEST_REDIS_URL says otherwise; it is emptied before and after.
 """
@@ -41,6 +45,15 @@ PASSWORD = secrets.token_urlsafe(18)
 HOUSE = "Maison de quartier des Ors"
 RENAMED = "Maison des Ors, rue Magnard"
 HIDDEN_TAGLINE = "Écrit en base sans passer par le site"
+PAGE_TITLE, NEW_PAGE_TITLE = "La Coopération", "La Coopération des maisons"
+PAGE_VERSION = """
+    SELECT version.id, content.id FROM djangocms_versioning_version version
+    JOIN django_content_type type ON type.id = version.content_type_id
+    JOIN cms_pagecontent content ON content.id = version.object_id
+    JOIN cms_pageurl url ON url.page_id = content.page_id AND url.language = content.language
+    WHERE type.app_label = 'cms' AND type.model = 'pagecontent'
+      AND url.path = 'la-cooperation' AND version.state = %s
+"""
 
 
 @pytest.fixture
@@ -145,3 +158,24 @@ def test_two_servers_serve_one_site_and_a_save_on_one_is_seen_on_the_other(site,
         assert url.startswith("/media/")
         status, headers, served = Browser().get(SERVER_B, url)
         assert status == 200 and served == picture
+
+        # A page's new title, published through A's CMS (a draft, then
+        # « Publier »), is the title B shows.
+        assert f"<h1>{PAGE_TITLE}</h1>" in visit(SERVER_B, "/la-cooperation/")
+        published, _ = run_sql(site, PAGE_VERSION, "published")
+        versions = "/admin/djangocms_versioning/pagecontentversion"
+        token = {"csrfmiddlewaretoken": staff.cookies["csrftoken"]}
+        status, _, body = staff.post(SERVER_A, f"{versions}/{published}/edit-redirect/", token)
+        assert status == 302, body
+        draft, content = run_sql(site, PAGE_VERSION, "draft")
+        settings = f"/admin/cms/pagecontent/{content}/change/"
+        status, _, html = staff.get(SERVER_A, settings)
+        assert status == 200
+        fields = form_data(html.decode(), "pagecontent_form")
+        fields["title"] = [NEW_PAGE_TITLE]
+        status, _, body = staff.post(SERVER_A, settings, fields)
+        assert status == 302, body.decode()[-3000:]
+        status, _, body = staff.post(SERVER_A, f"{versions}/{draft}/publish/", token)
+        assert status == 302, body
+        html = visit(SERVER_B, "/la-cooperation/")
+        assert f"<h1>{NEW_PAGE_TITLE}</h1>" in html
