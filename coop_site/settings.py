@@ -527,11 +527,14 @@ if COOP_S3_BUCKET:
     AWS_DEFAULT_ACL = os.environ.get("COOP_S3_PUBLIC_ACL", "public-read") or None
     AWS_QUERYSTRING_AUTH = False
     AWS_S3_FILE_OVERWRITE = False  # a new file never replaces another, as in a folder
+    # As nginx serves /media/ (deploy/nginx.conf): a file's name changes with its content.
+    AWS_S3_OBJECT_PARAMETERS = {"CacheControl": "public, max-age=2592000"}
     S3_PRIVATE_OPTIONS = {
         "default_acl": "private",
         "querystring_auth": True,  # a staff member's link in filer's admin: signed, 5 minutes
         "querystring_expire": 300,
         "custom_domain": None,
+        "object_parameters": {"CacheControl": "private, no-store"},
     }
     STORAGES["default"] = {"BACKEND": "storages.backends.s3.S3Storage"}
     FILER_STORAGES["private"]["main"].update(

@@ -128,12 +128,12 @@ def site(demo_archive, new_site, bucket, static_root, tmp_path):
 
 
 def anonymous_get(url):
-    """(status, content type, body) of a GET by anyone, without a signature."""
+    """(status, headers, body) of a GET by anyone, without a signature."""
     try:
         with urllib.request.urlopen(url, timeout=30) as response:
-            return response.status, response.headers["Content-Type"], response.read()
+            return response.status, response.headers, response.read()
     except urllib.error.HTTPError as error:
-        return error.code, error.headers["Content-Type"], error.read()
+        return error.code, error.headers, error.read()
 
 
 def is_readable_by_anyone(client, key):
@@ -173,7 +173,7 @@ def test_uploads_go_to_the_bucket_public_ones_answer_and_private_ones_stay_priva
 
     # The public page shows it in sizes made for it, from the bucket, and its
     # policy lets a browser load them.
-    status, headers, html = Browser().get(SITE_PORT, "/maisons/les-ors/")
+    status, page_headers, html = Browser().get(SITE_PORT, "/maisons/les-ors/")
     assert status == 200
     sources = set(re.findall(rf'{re.escape(ENDPOINT)}/{BUCKET}/media/[^"\s,]+', html.decode()))
     made_for_it = {
@@ -183,9 +183,10 @@ def test_uploads_go_to_the_bucket_public_ones_answer_and_private_ones_stay_priva
     }
     assert made_for_it, sorted(sources)
     for source in made_for_it:
-        status, content_type, _ = anonymous_get(source)
-        assert (status, content_type) == (200, "image/png"), source
-    policy = headers["Content-Security-Policy"]
+        status, headers, _ = anonymous_get(source)
+        assert (status, headers["Content-Type"]) == (200, "image/png"), source
+        assert headers["Cache-Control"] == "public, max-age=2592000"
+    policy = page_headers["Content-Security-Policy"]
     img_src = next(part for part in policy.split(";") if part.strip().startswith("img-src"))
     assert ENDPOINT in img_src.split()
 
