@@ -18,9 +18,9 @@ from django.views import View
 from django.views.generic import TemplateView
 
 from coop_site.views import ToolbarObjectMixin
+from houses import directory
 from houses.contact import ContactFormMixin
 from houses.forms import ContactForm
-from houses.models import House
 
 from . import fleur as fleur_geometry
 from .forms import CompareForm
@@ -281,13 +281,9 @@ def contact_form(*args, **kwargs):
     return ContactForm(*args, **kwargs)
 
 
-def cooperation_house():
-    return House.objects.cooperation_house()
-
-
 def contact_ready():
     """Messages go to the Coopération: without it, there is no one to write to."""
-    return cooperation_house() is not None
+    return directory.cooperation() is not None
 
 
 class ContactView(ContactFormMixin, TemplateView):
@@ -302,7 +298,7 @@ class ContactView(ContactFormMixin, TemplateView):
         return super().dispatch(request, *args, **kwargs)
 
     def get_contact_house(self):
-        return cooperation_house()
+        return directory.cooperation()
 
     def get_contact_initial(self):
         return {"subject": self.request.GET.get("objet", "")[:160]}

@@ -64,10 +64,6 @@ class HouseQuerySet(models.QuerySet):
             models.Prefetch("closures", queryset=Closure.objects.current_and_upcoming()),
         )
 
-    def cooperation_house(self):
-        """The Coopération's own row (one object, not a queryset), or None before it exists."""
-        return self.filter(kind=House.Kind.COOPERATION).first()
-
 
 class House(models.Model):
     """A member of the Coopération, or the Coopération itself.

@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 
 from coop_site.roles import COOPERATION_WIDE_GROUP, HOUSE_TEAM, role_permissions
 
+from . import directory
 from .media import house_folder_ensure
 from .models import ContactMessage, Event, House
 
@@ -126,7 +127,7 @@ def contact_message_submit(*, house, data, topic="", request):
 
 
 def _cooperation_email():
-    cooperation = House.objects.cooperation_house()
+    cooperation = directory.cooperation()
     return cooperation.email if cooperation else ""
 
 

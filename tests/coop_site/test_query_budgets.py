@@ -40,7 +40,7 @@ BUDGETS = {
     "charte": 13,
     "avancement de la charte": 17,
     "évaluation": 12,
-    "un rapport": 19,
+    "un rapport": 18,
     "comparaison": 11,
     "recherche": 10,
     "mentions légales": 12,

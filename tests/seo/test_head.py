@@ -116,7 +116,7 @@ def test_the_404_page_has_a_title_and_open_graph_but_no_canonical_and_is_not_ind
 def test_home_describes_the_cooperation_and_its_member_organisations(client, demo):
     organisation = json_ld_of_type(get_html(client, "/"), "Organization")
 
-    assert organisation["name"] == House.objects.cooperation_house().name
+    assert organisation["name"] == House.objects.get(kind=House.Kind.COOPERATION).name
     assert organisation["url"] == "http://127.0.0.1:8000/"
     members = {member["name"]: member["url"] for member in organisation["member"]}
     assert set(members) == set(House.objects.neighbourhood_houses().values_list("name", flat=True))
