@@ -10,15 +10,20 @@
    real headers: gunicorn with production settings on a SQLite demo site,
    behind nginx running that copy, asked over https:// (and http:// for the
    redirection). At least 100 (A+) for the home page and a report page.
+4. The micro-cache (issue 13), on the same site: an anonymous page is
+   computed once then served by nginx, a cookie or a POST always reaches the
+   application, what it marks private or no-store is never stored, each
+   encoding has its own copy; media and static files are kept long by browsers.
 
+The filled copy is made by bench/nginx.py, which bench/run --nginx uses too.
 Skipped, with the reason, where nginx or openssl is missing; CI installs
 nginx (.ci/run).
 """
 
+import gzip
 import os
 import re
 import secrets
-import shutil
 import socket
 import ssl
 import subprocess
@@ -26,16 +31,17 @@ import sys
 import time
 import urllib.error
 import urllib.request
+from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urlsplit
 
+import brotli
 import pytest
 
+from bench.nginx import CONF, NGINX, OPENSSL, run, site_config, write_config
+
 ROOT = Path(__file__).resolve().parents[2]
-CONF = ROOT / "deploy" / "nginx.conf"
-NGINX = shutil.which("nginx") or ("/usr/sbin/nginx" if os.path.exists("/usr/sbin/nginx") else None)
-OPENSSL = shutil.which("openssl")
 
 pytestmark = pytest.mark.django_db  # the suite's cache fixture reaches the menus
 
@@ -78,7 +84,7 @@ def test_the_example_serves_static_and_media_with_long_caching_and_safe_headers(
     assert "alias /srv/coop_site/static/;" in static
     assert "max-age=31536000, immutable" in static
     assert "alias /srv/coop_site/media/;" in media
-    assert "expires 30d;" in media
+    assert 'add_header Cache-Control "public, max-age=2592000" always;' in media
     assert 'X-Content-Type-Options "nosniff" always' in media
     assert "Content-Security-Policy $coop_media_csp always" in media
     assert "Content-Disposition $coop_media_disposition always" in media
@@ -92,64 +98,20 @@ def test_the_example_serves_static_and_media_with_long_caching_and_safe_headers(
 # --- 2. nginx -t on a filled copy -------------------------------------------------
 
 
-def fill(tmp, http_port, https_port, app_port, static_root, media_root):
+def fill(folder, http_port, https_port, app_port, static_root, media_root):
     """The example with its placeholders replaced, inside a complete nginx.conf."""
-    cert, key = tmp / "cert.pem", tmp / "key.pem"
-    if not cert.exists():
-        subprocess.run(
-            [OPENSSL, "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2"]
-            + ["-subj", "/CN=127.0.0.1", "-keyout", str(key), "-out", str(cert)],
-            check=True,
-            capture_output=True,
-        )
-    site = CONF.read_text()
-    site = site.replace("listen [::]:80;\n", "").replace("listen [::]:443 ssl http2;\n", "")
-    site = site.replace("listen 80;", f"listen 127.0.0.1:{http_port};")
-    site = site.replace("listen 443 ssl http2;", f"listen 127.0.0.1:{https_port} ssl http2;")
-    site = site.replace("https://$host$request_uri", f"https://$host:{https_port}$request_uri")
-    site = site.replace("server_name www.exemple.fr;", "server_name 127.0.0.1;")
-    site = site.replace("/etc/letsencrypt/live/www.exemple.fr/fullchain.pem", str(cert))
-    site = site.replace("/etc/letsencrypt/live/www.exemple.fr/privkey.pem", str(key))
-    site = site.replace("/srv/coop_site/static/", f"{static_root}/")
-    site = site.replace("/srv/coop_site/media/", f"{media_root}/")
-    site = site.replace("server 127.0.0.1:8001;", f"server 127.0.0.1:{app_port};")
-    (tmp / "site.conf").write_text(site)
-    import getpass
-    import grp
-
-    user = ""
-    if os.geteuid() == 0:  # workers would otherwise switch to `nobody`
-        user = f"user {getpass.getuser()} {grp.getgrgid(os.getegid()).gr_name};"
-    (tmp / "nginx.conf").write_text(
-        f"""{user}
-worker_processes 1;
-pid {tmp}/nginx.pid;
-error_log {tmp}/error.log warn;
-events {{ worker_connections 64; }}
-http {{
-    include /etc/nginx/mime.types;
-    default_type application/octet-stream;
-    access_log {tmp}/access.log;
-    client_body_temp_path {tmp}/client_body;
-    proxy_temp_path {tmp}/proxy;
-    fastcgi_temp_path {tmp}/fastcgi;
-    uwsgi_temp_path {tmp}/uwsgi;
-    scgi_temp_path {tmp}/scgi;
-    include {tmp}/site.conf;
-}}
-"""
+    site = site_config(
+        folder,
+        http_port=http_port,
+        https_port=https_port,
+        app_port=app_port,
+        static_root=static_root,
+        media_root=media_root,
     )
-    return tmp / "nginx.conf"
+    return write_config(folder, site)
 
 
-def nginx(conf, *args):
-    return subprocess.run(
-        [NGINX, "-p", str(conf.parent), "-e", str(conf.parent / "error.log"), "-c", str(conf)]
-        + list(args),
-        capture_output=True,
-        text=True,
-        timeout=30,
-    )
+nginx = run
 
 
 def test_nginx_accepts_the_filled_example(tmp_path):
@@ -497,10 +459,74 @@ def wait_for_port(port, process, seconds=20):
     raise AssertionError(f"nothing listens on {port}")
 
 
-@pytest.fixture
-def site_behind_nginx(tmp_path):
+@dataclass
+class Answer:
+    status: int
+    headers: dict  # lower-case name: every value
+    body: bytes
+
+    def header(self, name):
+        return ", ".join(self.headers.get(name, []))
+
+    @property
+    def cache(self):
+        """nginx's X-Cache-Status: MISS, HIT, BYPASS… ("" when the cache was not consulted)."""
+        return self.header("x-cache-status")
+
+    @property
+    def html(self):
+        return self.body.decode("utf-8", "replace")
+
+
+@dataclass
+class Site:
+    http_port: int
+    https_port: int
+    folder: Path
+    env: dict
+
+    def manage(self, *command, timeout=180):
+        done = subprocess.run(
+            [sys.executable, "manage.py", *command],
+            cwd=ROOT,
+            env=self.env,
+            capture_output=True,
+            text=True,
+            timeout=timeout,
+        )
+        assert done.returncode == 0, done.stderr[-2000:]
+        return done.stdout
+
+    def get(self, path, method="GET", data=None, **headers):
+        """One request over https, as sent (no decompression), `accept_encoding="br"`…"""
+        context = ssl.create_default_context()
+        context.check_hostname = False
+        context.verify_mode = ssl.CERT_NONE
+        opener = urllib.request.build_opener(
+            NoRedirect, urllib.request.HTTPSHandler(context=context)
+        )
+        request = urllib.request.Request(
+            f"https://127.0.0.1:{self.https_port}{path}",
+            data=data,
+            method=method,
+            headers={name.replace("_", "-"): value for name, value in headers.items()},
+        )
+        try:
+            response = opener.open(request, timeout=20)
+        except urllib.error.HTTPError as error:
+            response = error
+        with response:
+            found = {}
+            for name, value in response.headers.items():
+                found.setdefault(name.lower(), []).append(value)
+            return Answer(response.status, found, response.read())
+
+
+@pytest.fixture(scope="module")
+def site_behind_nginx(tmp_path_factory):
     """gunicorn (production settings, SQLite demo) behind nginx running the example."""
     needs_nginx()
+    tmp_path = tmp_path_factory.mktemp("nginx")
     http_port, https_port, app_port = ports()
     env = {
         "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
@@ -548,7 +574,7 @@ def site_behind_nginx(tmp_path):
         assert started.returncode == 0, started.stderr
         server = True
         wait_for_port(https_port, gunicorn)
-        yield http_port, https_port, tmp_path
+        yield Site(http_port, https_port, tmp_path, env)
     finally:
         if server:
             nginx(conf, "-s", "stop")
@@ -579,7 +605,8 @@ def test_the_scorer_gives_the_issue_s_headers_a_failing_grade():
 
 
 def test_observatory_scores_a_plus_behind_the_example(site_behind_nginx):
-    http_port, https_port, tmp_path = site_behind_nginx
+    http_port, https_port = site_behind_nginx.http_port, site_behind_nginx.https_port
+    tmp_path = site_behind_nginx.folder
     for path in ("/", "/evaluation/2019/"):
         total, results, headers = observatory(path, http_port, https_port)
         assert total >= 100, (path, total, results)
@@ -603,3 +630,150 @@ def test_observatory_scores_a_plus_behind_the_example(site_behind_nginx):
     assert "content-disposition" not in png_headers
     assert png_headers["content-security-policy"] == "default-src 'none'; sandbox"
     assert "max-age=2592000" in png_headers["cache-control"]
+
+
+# --- 4. The micro-cache ---------------------------------------------------------
+# Each test asks for pages no other test asks for: nginx keeps what it stored
+# for the whole module (5 seconds fresh, then as a stale copy).
+BROWSER_ENCODINGS = "gzip, deflate, br, zstd"  # what Chromium and Firefox send
+MICRO_CACHE_SECONDS = 5  # proxy_cache_valid in deploy/nginx.conf
+
+
+def test_an_anonymous_page_is_computed_once_then_served_by_nginx(site_behind_nginx):
+    first = site_behind_nginx.get("/actualites/", accept_encoding=BROWSER_ENCODINGS)
+    second = site_behind_nginx.get("/actualites/", accept_encoding=BROWSER_ENCODINGS)
+    assert (first.status, second.status) == (200, 200)
+    assert (first.cache, second.cache) == ("MISS", "HIT")
+    assert second.body == first.body
+    # The application's headers are kept for the browsers (the ETag makes revisits 304).
+    assert second.header("cache-control") == first.header("cache-control")
+    assert "Accept-Encoding" in second.header("vary")
+    etag = second.header("etag")
+    revisit = site_behind_nginx.get(
+        "/actualites/", accept_encoding=BROWSER_ENCODINGS, if_none_match=etag
+    )
+    assert (revisit.status, revisit.cache, revisit.body) == (304, "HIT", b"")
+
+
+def test_with_a_session_cookie_staff_bypass_the_cache_and_see_their_change_at_once(
+    site_behind_nginx,
+):
+    site = site_behind_nginx
+    path = "/maisons/les-ors/"
+    assert site.get(path).cache == "MISS"
+    assert site.get(path).cache == "HIT"
+    session = site.manage(
+        "shell",
+        "-c",
+        "from django.contrib.auth import get_user_model\n"
+        "from django.test import Client\n"
+        "from houses.models import House\n"
+        "house = House.objects.get(slug='les-ors')\n"
+        "house.name = 'Maison des Ors rénovée'\n"
+        "house.save()\n"
+        "user = get_user_model().objects.create_superuser('equipe-ors', 'equipe@exemple.fr')\n"
+        "client = Client()\n"
+        "client.force_login(user, backend='django.contrib.auth.backends.ModelBackend')\n"
+        "print(client.cookies['sessionid'].value)\n",
+    ).split()[-1]
+    staff = site.get(path, cookie=f"sessionid={session}")
+    assert staff.cache == "BYPASS"
+    assert "Maison des Ors rénovée" in staff.html
+    assert "cms-toolbar" in staff.html
+    assert "private" in staff.header("cache-control")
+    # Any cookie: the application renders the page for whoever carries one.
+    assert site.get(path, cookie="sessionid=inconnue").cache == "BYPASS"
+    # Visitors see it a few seconds later: the micro-cache's 5 s, then one
+    # answer from the previous copy while nginx fetches the new one.
+    deadline = time.monotonic() + 3 * MICRO_CACHE_SECONDS
+    while "Maison des Ors rénovée" not in (visitor := site.get(path)).html:
+        assert time.monotonic() < deadline, visitor.cache
+        time.sleep(0.5)
+    assert "cms-toolbar" not in visitor.html
+
+
+def test_a_page_made_for_staff_is_never_stored_for_visitors(site_behind_nginx):
+    site = site_behind_nginx
+    session = site.manage(
+        "shell",
+        "-c",
+        "from django.contrib.auth import get_user_model\n"
+        "from django.test import Client\n"
+        "user = get_user_model().objects.create_superuser('equipe-agenda', 'agenda@exemple.fr')\n"
+        "client = Client()\n"
+        "client.force_login(user, backend='django.contrib.auth.backends.ModelBackend')\n"
+        "print(client.cookies['sessionid'].value)\n",
+    ).split()[-1]
+    staff = site.get("/agenda/", cookie=f"sessionid={session}")
+    assert (staff.status, staff.cache) == (200, "BYPASS")
+    assert "cms-toolbar" in staff.html
+    visitor = site.get("/agenda/")
+    assert visitor.cache == "MISS"
+    assert "cms-toolbar" not in visitor.html and "equipe-agenda" not in visitor.html
+
+
+def test_a_post_always_reaches_the_application(site_behind_nginx):
+    site = site_behind_nginx
+    site.get("/charte-ecostructure/")
+    assert site.get("/charte-ecostructure/").cache == "HIT"
+    posted = site.get("/charte-ecostructure/", method="POST", data=b"message=bonjour")
+    # The application's answer (no CSRF token: its French 403), not the stored page.
+    assert posted.status == 403
+    assert "Formulaire expiré" in posted.html
+    assert posted.cache == ""
+    after = site.get("/charte-ecostructure/")
+    assert (after.status, after.cache) == (200, "HIT")
+    assert "Formulaire expiré" not in after.html
+
+
+def test_what_the_application_marks_no_store_is_never_stored(site_behind_nginx):
+    """/healthz says `no-store` and sets no cookie: only its Cache-Control keeps it out."""
+    answers = [site_behind_nginx.get("/healthz") for _ in range(3)]
+    assert [a.status for a in answers] == [200, 200, 200]
+    assert {a.header("cache-control") for a in answers} == {"no-store"}
+    assert [a.cache for a in answers] == ["MISS", "MISS", "MISS"]
+
+
+def test_each_encoding_gets_its_own_copy_and_no_client_gets_bytes_it_did_not_ask_for(
+    site_behind_nginx,
+):
+    site = site_behind_nginx
+    path = "/activites/"
+    for encoding, decode in (
+        (BROWSER_ENCODINGS, brotli.decompress),
+        ("identity", lambda body: body),
+        ("gzip", gzip.decompress),
+    ):
+        first, second = (site.get(path, accept_encoding=encoding) for _ in range(2))
+        assert (first.cache, second.cache) == ("MISS", "HIT"), encoding
+        expected = {BROWSER_ENCODINGS: "br", "gzip": "gzip"}.get(encoding, "")
+        assert second.header("content-encoding") == expected, encoding
+        assert decode(second.body).startswith(b"<!DOCTYPE html>"), encoding
+    # Weights are left to the application: gzip refused means no gzip.
+    refused = site.get(path, accept_encoding="gzip;q=0")
+    assert refused.cache == "BYPASS"
+    assert refused.header("content-encoding") == ""
+    assert refused.body.startswith(b"<!DOCTYPE html>")
+    # A header the application reads as brotli but nginx does not: brotli for
+    # that client, and not stored under the plain copy's key.
+    odd = site.get("/agenda/semaine/", accept_encoding="brotli")
+    assert odd.header("content-encoding") == "br"
+    plain = site.get("/agenda/semaine/", accept_encoding="identity")
+    assert plain.header("content-encoding") == ""
+    assert plain.body.startswith(b"<!DOCTYPE html>")
+
+
+def test_media_and_static_files_are_kept_long_by_browsers(site_behind_nginx):
+    site = site_behind_nginx
+    picture = site.folder / "media" / "filer_public" / "ab" / "cd" / "abcd1234" / "affiche.jpg"
+    picture.parent.mkdir(parents=True, exist_ok=True)
+    picture.write_bytes(b"\xff\xd8\xff\xe0" + b"\0" * 100)
+    media = site.get("/media/filer_public/ab/cd/abcd1234/affiche.jpg")
+    assert media.status == 200
+    assert media.headers["cache-control"] == ["public, max-age=2592000"]  # 30 days, one header
+    assert media.cache == ""  # straight from the disk, never the micro-cache
+    static = site.get("/static/css/site.css", accept_encoding="gzip")
+    assert static.status == 200
+    assert static.headers["cache-control"] == ["public, max-age=31536000, immutable"]
+    assert static.header("content-encoding") == "gzip"  # collectstatic's .gz
+    assert gzip.decompress(static.body)
