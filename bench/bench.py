@@ -6,6 +6,10 @@ SQLite file and the file cache in a temporary folder), and the minimal project
 of bench/ceiling with the same gunicorn settings. Each page is loaded with wrk
 right after the ceiling, so that each ratio compares two runs made side by side.
 Prints one table (Markdown). Not a test: the targets live in the README.
+
+With --nginx, every page is asked of nginx running deploy/nginx.conf (its
+micro-cache, in plain HTTP: bench/nginx.py) in front of the same gunicorn,
+and the ceiling is a small static file served by that nginx.
 """
 
 import argparse
@@ -27,7 +31,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 VENV_PYTHON = ROOT / ".venv" / "bin" / "python"
 PYTHON = str(VENV_PYTHON if VENV_PYTHON.exists() else sys.executable)
-SITE_PORT, CEILING_PORT = 8401, 8402
+CEILING_FILE = "plafond-bench.txt"  # written into STATIC_ROOT for --nginx
 
 
 def site_env(workdir, args):
@@ -84,6 +88,32 @@ def start_gunicorn(env, app, port, workers):
     raise SystemExit(f"gunicorn ne répond pas sur le port {port}")
 
 
+def start_nginx(workdir, env, port, app_port):
+    """nginx on deploy/nginx.conf, by this user, in plain HTTP on `port`."""
+    from bench import nginx
+
+    if not nginx.NGINX:
+        raise SystemExit("nginx manque : sudo apt-get install nginx")
+    folder = workdir / "nginx"
+    folder.mkdir()
+    static_root = Path(env["STATIC_ROOT"])
+    (static_root / CEILING_FILE).write_text("ok")
+    site = nginx.site_config(
+        folder,
+        http_port=port + 1,
+        https_port=port,
+        app_port=app_port,
+        static_root=static_root,
+        media_root=Path(env["MEDIA_ROOT"]),
+        tls=False,
+    )
+    conf = nginx.write_config(folder, site, workers="auto", access_log=False)
+    started = nginx.run(conf)
+    if started.returncode != 0:
+        raise SystemExit(f"nginx ne démarre pas : {started.stderr}")
+    return lambda: nginx.run(conf, "-s", "stop")
+
+
 def fetch(url, accept_gzip=True):
     request = urllib.request.Request(
         url, headers={"Accept-Encoding": "gzip"} if accept_gzip else {}
@@ -92,6 +122,16 @@ def fetch(url, accept_gzip=True):
         body = response.read()
         encoding = response.headers.get("Content-Encoding", "")
     return body, encoding
+
+
+def cache_status(url):
+    """nginx's X-Cache-Status for a second request like wrk's (no Accept-Encoding)."""
+    for _ in range(2):
+        request = urllib.request.Request(url, headers={"Accept-Encoding": "identity"})
+        with urllib.request.urlopen(request, timeout=30) as response:
+            response.read()
+            status = response.headers.get("X-Cache-Status") or "-"
+    return status
 
 
 class Assets(HTMLParser):
@@ -152,6 +192,12 @@ def main():
     parser.add_argument("--connections", type=int, default=16)
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--only", default="", help="pages whose name contains this text")
+    parser.add_argument(
+        "--nginx", action="store_true", help="through nginx (deploy/nginx.conf, micro-cache)"
+    )
+    parser.add_argument(
+        "--ports", type=int, default=8401, help="first of the 4 ports used on 127.0.0.1"
+    )
     args = parser.parse_args()
     if not shutil.which("wrk"):
         raise SystemExit("wrk manque : sudo apt-get install wrk")
@@ -159,45 +205,65 @@ def main():
     workdir = Path(tempfile.mkdtemp(prefix="coop-bench-"))
     env = site_env(workdir, args)
     pages = [page for page in prepare(env, args) if args.only in page["name"]]
-    ceiling_env = {**env, "DJANGO_SETTINGS_MODULE": "bench.ceiling.settings"}
-    site = start_gunicorn(env, "coop_site.wsgi", SITE_PORT, args.workers)
-    ceiling = start_gunicorn(ceiling_env, "bench.ceiling.wsgi", CEILING_PORT, args.workers)
-    site_base, ceiling_url = f"http://127.0.0.1:{SITE_PORT}", f"http://127.0.0.1:{CEILING_PORT}/"
+    site_port, ceiling_port, nginx_port = args.ports, args.ports + 1, args.ports + 2
+    servers = [start_gunicorn(env, "coop_site.wsgi", site_port, args.workers)]
+    stop_nginx = None
     try:
+        if args.nginx:
+            stop_nginx = start_nginx(workdir, env, nginx_port, site_port)
+            site_base = f"http://127.0.0.1:{nginx_port}"
+            ceiling_url = f"{site_base}/static/{CEILING_FILE}"
+        else:
+            ceiling_env = {**env, "DJANGO_SETTINGS_MODULE": "bench.ceiling.settings"}
+            servers.append(
+                start_gunicorn(ceiling_env, "bench.ceiling.wsgi", ceiling_port, args.workers)
+            )
+            site_base = f"http://127.0.0.1:{site_port}"
+            ceiling_url = f"http://127.0.0.1:{ceiling_port}/"
         rows = []
         for page in pages:
             for _ in range(20):  # warm the caches and the workers
                 fetch(site_base + page["path"])
             size = first_visit_bytes(site_base, page["path"])
+            status = cache_status(site_base + page["path"]) if args.nginx else ""
             top = wrk(ceiling_url, args.duration, args.connections)
             measured = wrk(site_base + page["path"], args.duration, args.connections)
-            rows.append((page, measured, top, size))
+            rows.append((page, measured, top, size, status))
             print(f"  {page['name']} : {measured['rps']:.0f} req/s", flush=True)
     finally:
-        site.terminate()
-        ceiling.terminate()
-        site.wait()
-        ceiling.wait()
+        if stop_nginx:
+            stop_nginx()
+        for server in servers:
+            server.terminate()
+            server.wait()
         shutil.rmtree(workdir, ignore_errors=True)
 
     database = env["DATABASE_URL"].split(":", 1)[0]
     cache = "Redis" if env.get("REDIS_URL") else "fichiers"
+    front = (
+        f"nginx devant (micro-cache, plafond : /static/{CEILING_FILE} servi par nginx)"
+        if args.nginx
+        else "plafond : la vue minimale de bench/ceiling"
+    )
     print(
         f"\n{os.cpu_count()} cœurs, gunicorn {args.workers} workers sync, "
         f"wrk -t2 -c{args.connections} -d{args.duration}s, base {database}, cache {cache}, "
-        f"données ×{args.scale}\n"
+        f"données ×{args.scale}, {front}\n"
     )
+    nginx_column = " cache nginx |" if args.nginx else ""
     print(
-        "| page | req/s | p50 | p99 | non-2xx | plafond req/s | ratio | requêtes SQL froid / chaud | octets 1re visite |"
+        "| page | req/s | p50 | p99 | non-2xx | plafond req/s | ratio | requêtes SQL froid / chaud "
+        f"| octets 1re visite |{nginx_column}"
     )
-    print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
-    for page, measured, top, size in rows:
+    print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |" + " --- |" * args.nginx)
+    for page, measured, top, size, status in rows:
         ratio = measured["rps"] / top["rps"] if top["rps"] else 0
-        print(
+        line = (
             f"| {page['name']} (`{page['path']}`) | {measured['rps']:.0f} | {measured['p50']} "
             f"| {measured['p99']} | {measured['non2xx']} | {top['rps']:.0f} | {ratio:.2f} "
             f"| {page['cold']} / {page['warm']} | {size:,} |".replace(",", " ")
         )
+        print(line + (f" {status} |" if args.nginx else ""))
 
 
 if __name__ == "__main__":
