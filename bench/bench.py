@@ -28,9 +28,13 @@ import urllib.request
 from html.parser import HTMLParser
 from pathlib import Path
 
+import brotli
+
 ROOT = Path(__file__).resolve().parent.parent
 VENV_PYTHON = ROOT / ".venv" / "bin" / "python"
 PYTHON = str(VENV_PYTHON if VENV_PYTHON.exists() else sys.executable)
+# What browsers send: pages are measured as visitors receive them, compressed.
+BROWSER_ENCODINGS = "gzip, deflate, br"
 CEILING_FILE = "plafond-bench.txt"  # written into STATIC_ROOT for --nginx
 
 
@@ -114,20 +118,27 @@ def start_nginx(workdir, env, port, app_port):
     return lambda: nginx.run(conf, "-s", "stop")
 
 
-def fetch(url, accept_gzip=True):
-    request = urllib.request.Request(
-        url, headers={"Accept-Encoding": "gzip"} if accept_gzip else {}
-    )
+def fetch(url):
+    """(body as sent, its Content-Encoding) for a browser's request."""
+    request = urllib.request.Request(url, headers={"Accept-Encoding": BROWSER_ENCODINGS})
     with urllib.request.urlopen(request, timeout=30) as response:
         body = response.read()
         encoding = response.headers.get("Content-Encoding", "")
     return body, encoding
 
 
+def decoded(body, encoding):
+    if encoding == "gzip":
+        return gzip.decompress(body)
+    if encoding == "br":
+        return brotli.decompress(body)
+    return body
+
+
 def cache_status(url):
-    """nginx's X-Cache-Status for a second request like wrk's (no Accept-Encoding)."""
+    """nginx's X-Cache-Status for a second request like wrk's."""
     for _ in range(2):
-        request = urllib.request.Request(url, headers={"Accept-Encoding": "identity"})
+        request = urllib.request.Request(url, headers={"Accept-Encoding": BROWSER_ENCODINGS})
         with urllib.request.urlopen(request, timeout=30) as response:
             response.read()
             status = response.headers.get("X-Cache-Status") or "-"
@@ -152,11 +163,10 @@ class Assets(HTMLParser):
 
 
 def first_visit_bytes(base, path):
-    """Bytes transferred for the page and what it loads at once (gzip accepted)."""
+    """Bytes transferred for the page and what it loads at once (as a browser asks them)."""
     body, encoding = fetch(base + path)
     total = len(body)
-    if encoding == "gzip":
-        body = gzip.decompress(body)
+    body = decoded(body, encoding)
     if not path.startswith("/static/") and not path.endswith(".ics"):
         parser = Assets()
         parser.feed(body.decode("utf-8", "replace"))
@@ -168,7 +178,8 @@ def first_visit_bytes(base, path):
 
 def wrk(url, duration, connections):
     output = subprocess.run(
-        ["wrk", "-t2", f"-c{connections}", f"-d{duration}s", "--latency", url],
+        ["wrk", "-t2", f"-c{connections}", f"-d{duration}s", "--latency",
+         "-H", f"Accept-Encoding: {BROWSER_ENCODINGS}", url],
         capture_output=True, text=True, check=True,
     ).stdout  # fmt: skip
 
@@ -264,6 +275,9 @@ def main():
             f"| {page['cold']} / {page['warm']} | {size:,} |".replace(",", " ")
         )
         print(line + (f" {status} |" if args.nginx else ""))
+    failed = [page["name"] for page, measured, *_ in rows if measured["non2xx"]]
+    if failed:
+        raise SystemExit(f"Réponses en erreur : {', '.join(failed)}")
 
 
 if __name__ == "__main__":

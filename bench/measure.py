@@ -1,7 +1,8 @@
 """The pages of the benchmark and their SQL queries, read inside the site's Django.
 
 Run by bench/run as `manage.py shell -c "from bench.measure import main; main()"`;
-prints one JSON list: name, path, queries with a cold cache and with a warm one.
+prints one JSON list: name, path, queries with a cold cache (emptied after a
+first visit, as tests/coop_site/test_query_budgets.py counts) and with a warm one.
 """
 
 import json
@@ -54,6 +55,7 @@ def main():
     client = Client(HTTP_HOST="127.0.0.1")
     rows = []
     for name, path in pages():
+        client.get(path)  # an image's renditions are files, made at its first visit
         cache.clear()
         status, cold = queries(client, path)
         _status, warm = queries(client, path)
