@@ -274,6 +274,11 @@ DATABASES = {
         conn_max_age=int(os.environ.get("DJANGO_CONN_MAX_AGE", "60")),
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # The site and its background worker write at once: each transaction takes
+    # the write lock when it begins (a deferred one fails at once with
+    # "database is locked" when both read, then write) and waits up to 20 s.
+    DATABASES["default"]["OPTIONS"] = {"transaction_mode": "IMMEDIATE", "timeout": 20}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # One cache shared by every worker: django CMS invalidates rendered pages and
