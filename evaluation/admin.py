@@ -200,7 +200,7 @@ class ReportAdmin(admin.ModelAdmin):
         "status",
         "uploaded_by",
         "uploaded_at",
-        "needs_processing",
+        "processing_state",
         "fleur_preview",
     ]
     fieldsets = [
@@ -230,7 +230,7 @@ class ReportAdmin(admin.ModelAdmin):
                     "pending_upload",
                     "file_info",
                     "cover_preview",
-                    "needs_processing",
+                    "processing_state",
                 ]
             },
         ),
@@ -268,6 +268,20 @@ class ReportAdmin(admin.ModelAdmin):
         return format_html(
             '<img class="evaluation-admin-cover" src="{}" alt="" width="160">', obj.cover_url
         )
+
+    @admin.display(description=_("couverture et texte"))
+    def processing_state(self, obj):
+        """Where the PDF's cover and text stand, in words (the flag alone read as a failure)."""
+        if not obj or not obj.pdf:
+            return _("Calculés après l'envoi du PDF.")
+        if not obj.needs_processing:
+            return _("Prêts : la couverture s'affiche et le texte est trouvé par la recherche.")
+        if not obj.processing_error:
+            return _("En préparation : rechargez la page dans un instant.")
+        return _(
+            "Pas encore calculés (%(error)s). Un nouvel essai est fait chaque nuit ; "
+            "si l'erreur revient, envoyez le PDF à nouveau, ou un PDF exporté autrement."
+        ) % {"error": obj.processing_error}
 
     @admin.display(description=_("Fleur de ce rapport"))
     def fleur_preview(self, obj):

@@ -262,6 +262,8 @@ def test_with_the_worker_an_upload_answers_before_its_cover_and_text_are_made(
     report = Report.objects.get(year=2021)
     assert report.page_count == 4
     assert report.needs_processing and not report.cover
+    change_url = f"/admin/evaluation/report/{report.pk}/change/"
+    assert "En préparation : rechargez la page" in client.get(change_url).content.decode()
 
     call_command("db_worker", "--batch", "--no-startup-delay", stdout=io.StringIO())
 
@@ -269,6 +271,9 @@ def test_with_the_worker_an_upload_answers_before_its_cover_and_text_are_made(
     assert report.cover and report.cover_width
     assert "lu plus tard" in report.extracted_text
     assert not report.needs_processing
+    page = client.get(change_url).content.decode()
+    assert "Prêts : la couverture" in page
+    assert "evaluation_retry" not in page, "no shell command for the officer"
 
 
 def test_the_cover_and_text_are_not_derived_inside_the_saving_transaction(
