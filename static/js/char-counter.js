@@ -16,8 +16,9 @@
   }
 
   function length(value) {
-    // As the server counts: code points, and a line break sent as "\r\n".
-    return Array.from(value.replace(/\r?\n/g, "\r\n")).length;
+    // As the server counts: without the spaces around the text (Django's
+    // fields strip them), code points, and a line break sent as "\r\n".
+    return Array.from(value.trim().replace(/\r?\n/g, "\r\n")).length;
   }
 
   function hide(element) {

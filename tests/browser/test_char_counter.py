@@ -37,4 +37,7 @@ def test_counter_follows_typing_and_shows_what_is_too_long(live_server, admin_us
     title.fill("x" * 163)
     assert title.input_value() == "x" * 163  # kept whole, not cut at 160
     assert counter.inner_text() == "163 / 160 caractères : 3 de trop"
+    # Spaces around the text do not count: the server strips them too.
+    title.fill("x" * 163 + "  ")
+    assert counter.inner_text() == "163 / 160 caractères : 3 de trop"
     assert live.inner_text() == "3 caractères de trop"
