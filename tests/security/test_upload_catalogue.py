@@ -117,6 +117,7 @@ CASES = {
     "JPEG tronqué": Bad("photo.jpg", lambda: good_jpeg()[:400]),
     "SVG avec script": Bad("logo.svg", SVG),
     "HTML renommé .jpg": Bad("photo.jpg", HTML),
+    "texte renommé .jpg": Bad("photo.jpg", b"Liste des courses : pain, lait.\n" * 20),
     "script .js": Bad("outil.js", b"fetch('/admin/').then(r => r.text());"),
     "programme .exe": Bad("installer.exe", EXE),
     "nom avec ../": BadName("../../../etc/passwd", "passwd"),
