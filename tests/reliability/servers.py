@@ -7,6 +7,7 @@ its cookies (a staff member signed in) from one request and one server to the ne
 
 import http.client
 import io
+import json
 import os
 import pwd
 import secrets
@@ -24,7 +25,35 @@ from http.cookies import SimpleCookie
 from pathlib import Path
 from urllib.parse import urlencode
 
+import pytest
+from django.db import connection
+
 from .subprocess_site import ROOT
+
+
+def ensure_admin(env, password):
+    """The `admin` account of the site `env` configures, with `password`."""
+    subprocess.run(
+        [sys.executable, "manage.py", "ensure_admin"],
+        cwd=ROOT,
+        env={**env, "DJANGO_SUPERUSER_PASSWORD": password},
+        check=True,
+        capture_output=True,
+        timeout=120,
+    )
+
+
+def postgresql_only(what):
+    """The marks of a test module that runs real servers on PostgreSQL, the production engine."""
+    return [
+        pytest.mark.django_db,  # the suite's autouse fixtures clear the CMS menu cache
+        pytest.mark.skipif(
+            connection.vendor != "postgresql",
+            reason=f"{what} : sur PostgreSQL seulement (DATABASE_URL=postgres://…), "
+            "le moteur de la production.",
+        ),
+    ]
+
 
 PG_BIN = Path(os.environ.get("COOP_PG_BIN_DIR", "/usr/lib/postgresql/15/bin"))
 GUNICORN_PORT = 8341
@@ -345,6 +374,18 @@ class Browser:
             },
         )
         assert status == 302 and "sessionid" in self.cookies, (status, headers)
+
+    def upload_to_media_library(self, port, filename, content_type, data):
+        """A file sent through filer's own uploader, as its admin page does; filer's JSON answer."""
+        status, _, body = self.post(
+            port,
+            "/admin/filer/clipboard/operations/upload/no_folder/",
+            {},
+            files={"file": (filename, content_type, data)},
+            headers={"X-CSRFToken": self.cookies["csrftoken"]},
+        )
+        assert status == 200, body
+        return json.loads(body)
 
 
 def multipart(fields, files, boundary):

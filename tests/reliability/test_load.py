@@ -7,7 +7,6 @@ content, on loopback; bounded in time. PostgreSQL only: the production engine.
 import time
 
 import pytest
-from django.db import connection
 
 from .servers import (
     FAULT_GUNICORN_PORT,
@@ -17,21 +16,14 @@ from .servers import (
     Gunicorn,
     ThrowawayPostgres,
     drive,
+    postgresql_only,
     production_env,
     request,
     summary,
 )
 from .subprocess_site import manage
 
-pytestmark = [
-    pytest.mark.load,
-    pytest.mark.django_db,  # the suite's autouse fixtures clear the CMS menu cache
-    pytest.mark.skipif(
-        connection.vendor != "postgresql",
-        reason="Tests de charge et de panne : sur PostgreSQL seulement (DATABASE_URL=postgres://…), "
-        "le moteur de la production.",
-    ),
-]
+pytestmark = [pytest.mark.load, *postgresql_only("Tests de charge et de panne")]
 
 
 def test_fifty_clients_for_thirty_seconds_get_no_error(demo_site, static_root, tmp_path):

@@ -30,22 +30,23 @@ from pathlib import Path
 
 import boto3
 import pytest
-from django.db import connection
 
 from tests.evaluation.factories import pdf_bytes
 from tests.roles.html_forms import form_data
 
-from .servers import Browser, Gunicorn, png, port_answers, production_env, run_sql
-from .subprocess_site import ROOT, manage
+from .servers import (
+    Browser,
+    Gunicorn,
+    ensure_admin,
+    png,
+    port_answers,
+    postgresql_only,
+    production_env,
+    run_sql,
+)
+from .subprocess_site import manage
 
-pytestmark = [
-    pytest.mark.django_db,  # the suite's autouse fixtures clear the CMS menu cache
-    pytest.mark.skipif(
-        connection.vendor != "postgresql",
-        reason="Stockage S3 : sur PostgreSQL seulement (DATABASE_URL=postgres://…), "
-        "le moteur de la production.",
-    ),
-]
+pytestmark = postgresql_only("Stockage S3")
 
 S3_PORT, SITE_PORT = 8352, 8353
 ENDPOINT = f"http://127.0.0.1:{S3_PORT}"
@@ -113,14 +114,7 @@ def site(demo_archive, new_site, bucket, static_root, tmp_path):
         },
         static_root,
     )
-    subprocess.run(
-        [sys.executable, "manage.py", "ensure_admin"],
-        cwd=ROOT,
-        env={**env, "DJANGO_SUPERUSER_PASSWORD": PASSWORD},
-        check=True,
-        capture_output=True,
-        timeout=120,
-    )
+    ensure_admin(env, PASSWORD)
     with Gunicorn(env, SITE_PORT, workers=1, log=tmp_path / "gunicorn.log"):
         yield env
     written = [path for path in empty.parent.rglob("*") if path.is_file()]
@@ -147,15 +141,7 @@ def test_uploads_go_to_the_bucket_public_ones_answer_and_private_ones_stay_priva
 
     # A picture through filer's uploader: stored in the bucket, readable by all.
     picture = png((1200, 800))
-    status, _, body = staff.post(
-        SITE_PORT,
-        "/admin/filer/clipboard/operations/upload/no_folder/",
-        {},
-        files={"file": ("fete-des-ors.png", "image/png", picture)},
-        headers={"X-CSRFToken": staff.cookies["csrftoken"]},
-    )
-    assert status == 200, body
-    uploaded = json.loads(body)
+    uploaded = staff.upload_to_media_library(SITE_PORT, "fete-des-ors.png", "image/png", picture)
     url = uploaded["original_image"]
     assert url.startswith(f"{ENDPOINT}/{BUCKET}/media/filer_public/"), url
     key = url.removeprefix(f"{ENDPOINT}/{BUCKET}/")

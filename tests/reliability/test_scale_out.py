@@ -15,28 +15,17 @@ PostgreSQL and Redis only: the production engines. Redis is DB 7 of the local
 server unless COOP_TEST_REDIS_URL says otherwise; it is emptied before and after.
 """
 
-import json
 import os
 import secrets
-import subprocess
-import sys
 
 import pytest
-from django.db import connection
 
 from tests.roles.html_forms import form_data
 
-from .servers import Browser, Gunicorn, png, production_env, run_sql
-from .subprocess_site import ROOT, manage
+from .servers import Browser, Gunicorn, ensure_admin, png, postgresql_only, production_env, run_sql
+from .subprocess_site import manage
 
-pytestmark = [
-    pytest.mark.django_db,  # the suite's autouse fixtures clear the CMS menu cache
-    pytest.mark.skipif(
-        connection.vendor != "postgresql",
-        reason="Deux serveurs d'application : sur PostgreSQL seulement (DATABASE_URL=postgres://…), "
-        "le moteur de la production.",
-    ),
-]
+pytestmark = postgresql_only("Deux serveurs d'application")
 
 SERVER_A, SERVER_B = 8350, 8351
 REDIS_URL = os.environ.get("COOP_TEST_REDIS_URL", "redis://127.0.0.1:6379/7")
@@ -82,14 +71,7 @@ def site(demo_archive, new_site, redis_url, static_root):
         {**restored, "REDIS_URL": redis_url, "DJANGO_SERVE_MEDIA": "1"},
         static_root,
     )
-    subprocess.run(
-        [sys.executable, "manage.py", "ensure_admin"],
-        cwd=ROOT,
-        env={**env, "DJANGO_SUPERUSER_PASSWORD": PASSWORD},
-        check=True,
-        capture_output=True,
-        timeout=120,
-    )
+    ensure_admin(env, PASSWORD)
     return env
 
 
@@ -146,15 +128,8 @@ def test_two_servers_serve_one_site_and_a_save_on_one_is_seen_on_the_other(site,
 
         # A picture uploaded through A is served through B.
         picture = png()
-        status, _, body = staff.post(
-            SERVER_A,
-            "/admin/filer/clipboard/operations/upload/no_folder/",
-            {},
-            files={"file": ("affiche-fete.png", "image/png", picture)},
-            headers={"X-CSRFToken": staff.cookies["csrftoken"]},
-        )
-        assert status == 200, body
-        url = json.loads(body)["original_image"]
+        uploaded = staff.upload_to_media_library(SERVER_A, "affiche-fete.png", "image/png", picture)
+        url = uploaded["original_image"]
         assert url.startswith("/media/")
         status, headers, served = Browser().get(SERVER_B, url)
         assert status == 200 and served == picture
