@@ -69,6 +69,9 @@ def test_a_team_updates_its_hours_and_a_shared_activity(live_server, new_page, t
     page.fill("#id_closures-0-starts_on", closure_start.strftime("%d/%m/%Y"))
     page.fill("#id_closures-0-ends_on", closure_start.strftime("%d/%m/%Y"))
     page.fill("#id_closures-0-reason", "Formation de l'équipe")
+    # The closures' wide table scrolls in its box: the page itself never scrolls sideways.
+    page.set_viewport_size({"width": 1280, "height": 900})
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
     page.locator("input[name=_save]").click()
     page.wait_for_url("**/admin/houses/house/")
     assert "a été modifié" in page.locator(".messagelist .success").inner_text()
