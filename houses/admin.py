@@ -1,10 +1,11 @@
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.http import JsonResponse
+from django.shortcuts import redirect
 from django.urls import path
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
-from filer.admin import clipboardadmin
-from filer.models import Clipboard
+from filer.admin import clipboardadmin, folderadmin
+from filer.models import Clipboard, Folder
 
 from coop_site.images import renditions
 
@@ -76,6 +77,29 @@ class ClipboardAdmin(clipboardadmin.ClipboardAdmin):
 
 admin.site.unregister(Clipboard)
 admin.site.register(Clipboard, ClipboardAdmin)
+
+
+class FolderAdmin(folderadmin.FolderAdmin):
+    def directory_listing(self, request, folder_id=None, viewtype=None):
+        """A house's team opening "unsorted uploads" lands in its house's folder instead.
+
+        Its uploads never go to "unsorted uploads" (see `ajax_upload`): there,
+        a file just sent seemed to vanish.
+        """
+        if viewtype == "unfiled_images":
+            folder = upload_folder(request.user)
+            if folder:
+                messages.info(
+                    request,
+                    _("Les fichiers de votre équipe sont rangés dans le dossier « %(folder)s ».")
+                    % {"folder": folder.name},
+                )
+                return redirect("admin:filer-directory_listing", folder_id=folder.pk)
+        return super().directory_listing(request, folder_id=folder_id, viewtype=viewtype)
+
+
+admin.site.unregister(Folder)
+admin.site.register(Folder, FolderAdmin)
 
 
 class SampleFlagMixin:

@@ -91,6 +91,26 @@ def test_a_team_upload_without_folder_lands_in_its_house_folder_never_unsorted(t
     assert not File.objects.filter(folder__isnull=True).exists()
 
 
+def test_a_team_opening_unsorted_uploads_lands_in_its_house_folder(team_client, houses):
+    ors, _nicolas = houses
+
+    response = team_client.get(reverse("admin:filer-directory_listing-unfiled_images"), follow=True)
+
+    assert response.redirect_chain[-1][0] == reverse(
+        "admin:filer-directory_listing", args=[house_folder(ors).pk]
+    )
+    html = response.content.decode()
+    assert "Les fichiers de votre équipe sont rangés dans le dossier" in html
+
+
+def test_an_editor_still_opens_unsorted_uploads(client, django_user_model, houses):
+    client.force_login(make_staff_user(django_user_model, groups=["Éditeur·rice"]))
+
+    response = client.get(reverse("admin:filer-directory_listing-unfiled_images"))
+
+    assert response.status_code == 200
+
+
 def test_a_team_sees_only_its_folder_in_the_library(team_client, houses):
     ors, nicolas = houses
 
