@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from django.core.management import call_command
+from django_tasks_db.models import DBTaskResult
 
 from coop_site.formatting import format_file_size
 from evaluation.models import Report
@@ -265,7 +266,11 @@ def test_with_the_worker_an_upload_answers_before_its_cover_and_text_are_made(
     change_url = f"/admin/evaluation/report/{report.pk}/change/"
     assert "En préparation : rechargez la page" in client.get(change_url).content.decode()
 
-    call_command("db_worker", "--batch", "--no-startup-delay", stdout=io.StringIO())
+    # What `manage.py db_worker` does with the queued task (the command itself
+    # closes the database connection, which the test's transaction holds).
+    (queued,) = DBTaskResult.objects.all()
+    assert queued.task_path == "evaluation.services.report_derive_task"
+    queued.task.call(*queued.args_kwargs["args"], **queued.args_kwargs["kwargs"])
 
     report.refresh_from_db()
     assert report.cover and report.cover_width
