@@ -4,7 +4,8 @@
   `Authorization` header (a visitor reading the site). Anyone signed in sends
   a session cookie, so staff always get a page rendered for them.
 - **Stored**: a 200 answer to such a request that sets no cookie and does not
-  say `private` or `no-store`, under the site's current *version*.
+  say `private` or `no-store`, with the site's current *version*; it is
+  served only while that version is current.
 - **Fresh everywhere at once**: the version is one number in the shared cache
   (Redis, or the file cache every process of the machine shares). Saving or
   deleting anything, outside the bookkeeping models listed below, bumps it:
@@ -36,7 +37,10 @@ from coop_site.compression import negotiate
 
 VERSION_KEY = "coop:page-cache:version"
 NEXT_CHANGE_KEY = "coop:page-cache:next-change:{version}"
-PAGE_KEY = "coop:page-cache:page:{version}:{digest}"
+# One entry per address and encoding, holding the version it was rendered
+# under: the version and the page come back in one read of the cache
+# (one round trip to Redis), and a new version's page replaces the old one.
+PAGE_KEY = "coop:page-cache:page:{digest}"
 # Saving these changes nothing a visitor sees (sessions, logs, thumbnails and
 # menu cache keys made while a page renders, the search index rebuilt from what
 # was saved, the CMS's URL revision, a member's own CMS settings): they never
@@ -148,14 +152,14 @@ def _is_visitor_request(request):
     )
 
 
-def _page_key(request, version):
+def _page_key(request):
     try:
         host = request.get_host()
     except Exception:  # a bad Host: the normal chain answers 400
         return None
     identity = f"{request.scheme}://{host}{request.get_full_path()}|{negotiate(request)}"
     digest = hashlib.sha256(identity.encode("utf-8", "surrogateescape")).hexdigest()
-    return PAGE_KEY.format(version=version, digest=digest)
+    return PAGE_KEY.format(digest=digest)
 
 
 def _is_storable(response):
@@ -175,7 +179,7 @@ def _etag(content):
 
 
 def _replay(request, stored):
-    headers, content, etag = stored
+    _version, headers, content, etag = stored
     if etag in request.META.get("HTTP_IF_NONE_MATCH", ""):
         response = HttpResponseNotModified()
         response["ETag"] = etag
@@ -207,10 +211,11 @@ class PageCacheMiddleware:
             if getattr(getattr(request, "user", None), "is_authenticated", False):
                 patch_cache_control(response, private=True, no_store=True)
             return response
-        version = current_version()
-        key = _page_key(request, version)
-        stored = cache.get(key) if key else None
-        if stored is not None:
+        key = _page_key(request)
+        found = cache.get_many([VERSION_KEY, key] if key else [VERSION_KEY])
+        version = found.get(VERSION_KEY) or current_version()
+        stored = found.get(key)
+        if stored is not None and stored[0] == version:
             return _replay(request, stored)
         response = _tidy_vary(self.get_response(request))
         if key and request.method == "GET" and _is_storable(response):
@@ -223,7 +228,8 @@ class PageCacheMiddleware:
                 for name, value in response.items()
                 if name.lower() not in ("content-length", "date")
             ]
-            cache.set(key, (headers, response.content, etag), seconds_to_next_change(version))
+            stored = (version, headers, response.content, etag)
+            cache.set(key, stored, seconds_to_next_change(version))
             if etag in request.META.get("HTTP_IF_NONE_MATCH", ""):
-                return _replay(request, (headers, response.content, etag))
+                return _replay(request, stored)
         return response
