@@ -36,3 +36,9 @@ SERVE_MEDIA = True
 STATIC_ROOT = tempfile.mkdtemp(prefix="coop-static-")
 # A child process of a test (tests/reliability/) may be given its own media folder.
 MEDIA_ROOT = os.environ.get("COOP_TEST_MEDIA_ROOT") or tempfile.mkdtemp(prefix="coop-media-")
+# The live server's threads share the one in-memory SQLite connection of the
+# suite: with two browsers at once, one thread's BEGIN IMMEDIATE met another's
+# open transaction (« cannot start a transaction within a transaction », in CI).
+# Writers on a file (the site and its worker, settings.py) keep it, tested with
+# the real settings by tests/coop_site/test_sqlite_writers.py.
+DATABASES["default"]["OPTIONS"].pop("transaction_mode", None)  # noqa: F405
