@@ -41,4 +41,4 @@ MEDIA_ROOT = os.environ.get("COOP_TEST_MEDIA_ROOT") or tempfile.mkdtemp(prefix="
 # open transaction (« cannot start a transaction within a transaction », in CI).
 # Writers on a file (the site and its worker, settings.py) keep it, tested with
 # the real settings by tests/coop_site/test_sqlite_writers.py.
-DATABASES["default"]["OPTIONS"].pop("transaction_mode", None)  # noqa: F405
+DATABASES["default"].get("OPTIONS", {}).pop("transaction_mode", None)  # noqa: F405
