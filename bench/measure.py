@@ -14,6 +14,8 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from coop_site import page_cache_local
+
 
 def pages():
     """(name, path) of each page type the issue names, picked from the demo content."""
@@ -57,6 +59,7 @@ def main():
     for name, path in pages():
         client.get(path)  # an image's renditions are files, made at its first visit
         cache.clear()
+        page_cache_local.clear()
         status, cold = queries(client, path)
         _status, warm = queries(client, path)
         rows.append({"name": name, "path": path, "status": status, "cold": cold, "warm": warm})

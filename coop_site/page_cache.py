@@ -9,7 +9,9 @@
 - **Fresh everywhere at once**: the version is one number in the shared cache
   (Redis, or the file cache every process of the machine shares). Saving or
   deleting anything, outside the bookkeeping models listed below, bumps it:
-  every server renders every page anew at its next request.
+  every server renders every page anew at its next request. With Redis, each
+  process also keeps the pages it served last and hears of each new version
+  from Redis itself (coop_site/page_cache_local.py): no round trip at all.
 - **On time**: a stored page lives until the next moment something it may
   show changes by itself: midnight (dates: news, reports, closures, months)
   and what the apps declare with `register_next_change` (an event that ends,
@@ -33,14 +35,16 @@ from django.http import HttpResponse, HttpResponseNotModified
 from django.utils import timezone
 from django.utils.cache import patch_cache_control
 
+from coop_site import page_cache_local
 from coop_site.compression import negotiate
 
 VERSION_KEY = "coop:page-cache:version"
 NEXT_CHANGE_KEY = "coop:page-cache:next-change:{version}"
 # One entry per address and encoding, holding the version it was rendered
-# under: the version and the page come back in one read of the cache
-# (one round trip to Redis), and a new version's page replaces the old one.
-PAGE_KEY = "coop:page-cache:page:{digest}"
+# under and the moment its lifetime ends: the version and the page come back
+# in one read of the cache (one round trip to Redis), and a new version's page
+# replaces the old one.
+PAGE_KEY = "coop:page-cache:entry:{digest}"
 # Saving these changes nothing a visitor sees (sessions, logs, thumbnails and
 # menu cache keys made while a page renders, the search index rebuilt from what
 # was saved, the CMS's URL revision, a member's own CMS settings): they never
@@ -79,7 +83,9 @@ def bump_version(**_ignored):
     page cache too, which serves visitors who carry a cookie)."""
     from cms.cache import invalidate_cms_page_cache
 
-    cache.set(VERSION_KEY, f"{time.time_ns()}-{next(_counter)}", timeout=None)
+    version = f"{time.time_ns()}-{next(_counter)}"
+    cache.set(VERSION_KEY, version, timeout=None)
+    page_cache_local.publish(version)
     invalidate_cms_page_cache()
 
 
@@ -179,7 +185,7 @@ def _etag(content):
 
 
 def _replay(request, stored):
-    _version, headers, content, etag = stored
+    _version, headers, content, etag, _expires_at = stored
     if etag in request.META.get("HTTP_IF_NONE_MATCH", ""):
         response = HttpResponseNotModified()
         response["ETag"] = etag
@@ -199,6 +205,30 @@ def _tidy_vary(response):
     return response
 
 
+def _lookup(key):
+    """The site's version, the page stored under it for this key (or None), and
+    whether this process heard the version from Redis (then it keeps pages)."""
+    version = page_cache_local.watch.current(current_version)
+    if version is None:  # the file cache, or no word from Redis: one read
+        found = cache.get_many([VERSION_KEY, key] if key else [VERSION_KEY])
+        version = found.get(VERSION_KEY) or current_version()
+        stored = found.get(key)
+        return version, (stored if _is_current(stored, version) else None), False
+    if key is None:
+        return version, None, True
+    stored = page_cache_local.pages.get(key, version)
+    if stored is None:
+        stored = cache.get(key)
+        if not _is_current(stored, version):
+            return version, None, True
+        page_cache_local.pages.put(key, stored)
+    return version, stored, True
+
+
+def _is_current(stored, version):
+    return stored is not None and stored[0] == version and stored[4] > time.time()
+
+
 class PageCacheMiddleware:
     """Put it right after the security and static-files middleware (see settings.MIDDLEWARE)."""
 
@@ -212,10 +242,8 @@ class PageCacheMiddleware:
                 patch_cache_control(response, private=True, no_store=True)
             return response
         key = _page_key(request)
-        found = cache.get_many([VERSION_KEY, key] if key else [VERSION_KEY])
-        version = found.get(VERSION_KEY) or current_version()
-        stored = found.get(key)
-        if stored is not None and stored[0] == version:
+        version, stored, local = _lookup(key)
+        if stored is not None:
             return _replay(request, stored)
         response = _tidy_vary(self.get_response(request))
         if key and request.method == "GET" and _is_storable(response):
@@ -228,8 +256,11 @@ class PageCacheMiddleware:
                 for name, value in response.items()
                 if name.lower() not in ("content-length", "date")
             ]
-            stored = (version, headers, response.content, etag)
-            cache.set(key, stored, seconds_to_next_change(version))
+            lifetime = seconds_to_next_change(version)
+            stored = (version, headers, response.content, etag, time.time() + lifetime)
+            cache.set(key, stored, lifetime)
+            if local:
+                page_cache_local.pages.put(key, stored)
             if etag in request.META.get("HTTP_IF_NONE_MATCH", ""):
                 return _replay(request, stored)
         return response

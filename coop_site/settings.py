@@ -570,6 +570,10 @@ if COOP_S3_BUCKET:
 # Visitors' pages kept whole in the shared cache (coop_site/page_cache.py);
 # COOP_PAGE_CACHE=0 renders every page for every request.
 COOP_PAGE_CACHE = env_bool("COOP_PAGE_CACHE", True)
+# With Redis, each process also keeps the pages it served last in its own
+# memory, told of every new version by Redis (coop_site/page_cache_local.py):
+# bytes per process, 0 to ask Redis at every request.
+COOP_PAGE_CACHE_LOCAL_BYTES = int(os.environ.get("COOP_PAGE_CACHE_LOCAL_BYTES", 16 * 1024 * 1024))
 # Every form shows its text fields' length limits and refuses longer text at
 # the field instead of letting the browser cut it (coop_site/limits.py).
 FORM_RENDERER = "coop_site.limits.FormRenderer"

@@ -12,14 +12,18 @@ from django.core.cache import cache
 from django.core.management import call_command
 from menus.menu_pool import menu_pool
 
+from coop_site import page_cache_local
+
 CHROMIUM = os.environ.get("COOP_CHROMIUM", "/usr/bin/chromium")
 
 
 @pytest.fixture(autouse=True)
 def _clean_cache():
     cache.clear()
+    page_cache_local.clear()
     yield
     cache.clear()
+    page_cache_local.clear()
     menu_pool.clear(all=True)
 
 
