@@ -246,11 +246,15 @@ class PageCacheMiddleware:
         if stored is not None:
             return _replay(request, stored)
         response = _tidy_vary(self.get_response(request))
-        if key and request.method == "GET" and _is_storable(response):
+        if key and _is_storable(response):
+            # HEAD too: the same headers as the GET it stands for (the body,
+            # which gunicorn does not send, is rendered all the same).
             etag = response.get("ETag") or _etag(response.content)
             response["ETag"] = etag
             patch_cache_control(response, public=True, max_age=BROWSER_MAX_AGE)
             del response["Expires"]  # django CMS's own, later than max-age says
+            if request.method == "HEAD":
+                return response
             headers = [
                 (name, value)
                 for name, value in response.items()

@@ -142,3 +142,14 @@ def test_the_cache_never_outlives_midnight(db):
     late = timezone.make_aware(datetime.datetime(2026, 12, 2, 23, 59, 30))
 
     assert page_cache.seconds_to_next_change("test-version", late) <= 30
+
+
+def test_a_head_request_gets_the_headers_its_get_would_get(house):
+    """HEAD before any GET: not django CMS's `max-age=60` and `Expires`, but the
+    page cache's own `public, max-age=0` and an ETag, as the GET then says."""
+    head = Client().head("/")
+    get = visit("/")
+
+    assert head["Cache-Control"] == get["Cache-Control"] == "max-age=0, public"
+    assert not head.has_header("Expires")
+    assert head["ETag"] == get["ETag"]
