@@ -240,12 +240,14 @@ def _lighter(hex_colour, amount):
     return tuple(int(c + (255 - c) * amount) for c in rgb)
 
 
-def ensure_illustration(*, filename, label, folder, alt, colour="#0d5c63", size=(1200, 800)):
+def ensure_illustration(
+    *, filename, label, folder, alt, colour="#0d5c63", size=(1200, 800), kind="Illustration"
+):
     """A generated filer image, created once and found by folder and filename."""
     existing = Image.objects.filter(folder=folder, original_filename=filename).first()
     if existing is not None:
         return existing
-    data = illustration_bytes(label, colour=colour, size=size)
+    data = illustration_bytes(label, colour=colour, size=size, kind=kind)
     image = Image(
         folder=folder,
         original_filename=filename,
@@ -272,6 +274,7 @@ DATA = DemoData(
         "illustrations_folder": (),
         "illustrations": ("maquette", "agora"),
         "pages": ("reverse_id", "title", "slug", "plugins"),
+        "shared_contents": ("static_code", "name", "publish"),
     },
 )
 
@@ -299,9 +302,83 @@ def page_plugins(plugins, *, illustrations):
     return result
 
 
+SHARED_CONTENTS_CATEGORY = "Contenus partagés du site"
+
+
+def ensure_shared_content(*, static_code, name, publish, plugins, stdout=None):
+    """The shared content a template places with `{% static_alias static_code %}`,
+    created once with `plugins` ((plugin_type, data, children) each), published
+    or left as a draft."""
+    from djangocms_alias.models import Alias, AliasContent, Category
+
+    if Alias.objects.filter(static_code=static_code, site__isnull=True).exists():
+        return
+    category = Category.objects.filter(translations__name=SHARED_CONTENTS_CATEGORY).first()
+    if category is None:
+        category = Category.objects.create(name=SHARED_CONTENTS_CATEGORY)
+    alias = Alias.objects.create(
+        category=category, static_code=static_code, creation_method=Alias.CREATION_BY_TEMPLATE
+    )
+    user = demo_user()
+    content = AliasContent.objects.with_user(user).create(alias=alias, name=name, language=LANGUAGE)
+    placeholder = content.placeholder
+    for plugin_type, data, children in plugins:
+        parent = add_plugin(placeholder, plugin_type, LANGUAGE, **data)
+        for child_type, child_data in children:
+            add_plugin(placeholder, child_type, LANGUAGE, target=parent, **child_data)
+    version = Version.objects.get_for_content(content)
+    if publish:
+        version.publish(user)
+    else:
+        # A draft the team may take up: not locked by the demo's author.
+        Version.objects.filter(pk=version.pk).update(locked_by=None)
+    if stdout is not None:
+        state = "publié" if publish else "en brouillon"
+        stdout.write(f"  contenu partagé créé ({state}) : {name}")
+
+
+def shared_content_plugins(data, *, folder):
+    """`ensure_shared_content(plugins=...)` from coop_site/demo.yaml."""
+    plugins = []
+    if "intro" in data:
+        plugins.append(("TextPlugin", {"body": data["intro"]}, []))
+    if "text" in data:
+        plugins.append(("TextPlugin", {"body": data["text"]}, []))
+    if "logos" in data:
+        logos = [
+            (
+                "PartnerLogoPlugin",
+                {
+                    "name": logo["name"],
+                    "url": logo.get("url", ""),
+                    "image": ensure_illustration(
+                        filename=logo["filename"],
+                        label=logo["label"],
+                        folder=folder,
+                        alt=logo["name"],
+                        colour=logo["colour"],
+                        size=(480, 240),
+                        kind="Logo",
+                    ),
+                },
+            )
+            for logo in data["logos"]
+        ]
+        plugins.append(("PartnerLogosPlugin", {}, logos))
+    return plugins
+
+
 def load(*, stdout):
     name_the_site()
     folder = demo_folder(DATA["illustrations_folder"])
+    for data in DATA["shared_contents"]:
+        ensure_shared_content(
+            static_code=data["static_code"],
+            name=data["name"],
+            publish=data["publish"],
+            plugins=shared_content_plugins(data, folder=folder),
+            stdout=stdout,
+        )
     illustrations = {
         key: ensure_illustration(**fields, folder=folder)
         for key, fields in DATA["illustrations"].items()

@@ -58,6 +58,7 @@ def crud(model):
 ROLES = {
     EDITOR: [
         *crud("figure"),
+        *crud("partnerlogo"),
         # CMS pages, their plugins, the clipboard. django CMS 5 has no
         # permissions on placeholders or page contents: a page's govern them.
         *crud("cms.page"),
@@ -69,6 +70,13 @@ ROLES = {
         ("cms", "use_structure"),
         ("cms", "edit_static_placeholder"),
         *crud("djangocms_text.text"),
+        # Shared content (the site-wide notice, the footer's partners): edited
+        # once, versioned like pages (djangocms-alias).
+        *crud("djangocms_alias.alias"),
+        *crud("djangocms_alias.aliascontent"),
+        *crud("djangocms_alias.category"),
+        *crud("djangocms_alias.aliasplugin"),
+        *crud("djangocms_versioning.aliascontentversion"),
         # Drafts, publishing, reverting. Not "delete_versionlock": unlocking a
         # colleague's draft is for administrators, so nobody overwrites silently.
         *crud("djangocms_versioning.version"),

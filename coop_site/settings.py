@@ -166,6 +166,11 @@ THIRD_PARTY_APPS = [
     "sekizai",
     "djangocms_versioning",
     "djangocms_text",
+    # Content edited once and shown on every page (the site-wide notice, the
+    # partners in the footer): djangocms-alias, versioned like pages; parler
+    # holds its translated names.
+    "coop_site.alias_app.AliasConfig",
+    "parler",
     "filer",
     "easy_thumbnails",
     "csp",
@@ -439,6 +444,13 @@ CMS_PLACEHOLDER_CONF = {
         "name": _("Accueil : bandeau d'images"),
         "plugins": ["SlideshowPlugin"],
         "limits": {"global": 1},
+    },
+    # The shared contents that templates place on every page (djangocms-alias:
+    # its placeholder is named after the alias's static code).
+    "avis-du-site": {"name": _("Avis sur tout le site"), "plugins": ["TextPlugin"]},
+    "partenaires": {
+        "name": _("Partenaires (pied de page)"),
+        "plugins": ["PartnerLogosPlugin", "TextPlugin"],
     },
 }
 

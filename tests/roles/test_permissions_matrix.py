@@ -51,6 +51,7 @@ ACTIONS = {
     "Documents": "document",
     "Rapports d'évaluation": "report",
     "Données des maisons": "house",
+    "Contenus partagés": "shared",
     "Utilisateurs": "users",
 }
 
@@ -120,8 +121,19 @@ def role_groups(role, world):
     return [Group.objects.get(name=role)]
 
 
-def add_plugin_url(content, plugin_type):
-    placeholder = content.get_placeholders().get(slot="content")
+def own_shared_draft(user):
+    """A draft of a shared content (djangocms-alias) by `user`, as the footer's partners."""
+    from djangocms_alias.models import Alias, AliasContent, Category
+
+    category = Category.objects.create(name="Contenus partagés du site")
+    alias = Alias.objects.create(category=category, static_code="partenaires")
+    return AliasContent.objects.with_user(user).create(
+        alias=alias, name="Partenaires", language="fr"
+    )
+
+
+def add_plugin_url(content, plugin_type, placeholder=None):
+    placeholder = placeholder or content.get_placeholders().get(slot="content")
     query = {
         "placeholder_id": placeholder.pk,
         "plugin_type": plugin_type,
@@ -176,6 +188,9 @@ def check(client, action, world):
             )
         }
         return answers.pop() if len(answers) == 1 else answers
+    if action == "shared":
+        shared = world["shared"]
+        return status(client, add_plugin_url(shared, "TextPlugin", shared.placeholder))
     if action == "users":
         return status(client, reverse("admin:auth_user_changelist"))
     raise AssertionError(action)
@@ -196,6 +211,7 @@ def test_role_can_do_exactly_what_the_readme_says(
     user.groups.add(*groups)
     client.force_login(user)
     world["content"] = own_draft(user)
+    world["shared"] = own_shared_draft(user)
 
     assert check(client, action, world) == expected(action, cell), (role, action, cell)
 
@@ -204,8 +220,9 @@ def test_a_staff_member_without_a_group_can_do_nothing(client, django_user_model
     user = django_user_model.objects.create_user("sans-role", password="x", is_staff=True)
     client.force_login(user)
     world["content"] = own_draft(user)
+    world["shared"] = own_shared_draft(user)
 
-    for action in ("page", "news", "users"):
+    for action in ("page", "news", "shared", "users"):
         assert check(client, action, world) == 403, action
     assert check(client, "house", world) == (403, 403)
 

@@ -1,0 +1,81 @@
+"""Content edited once and shown on every page: the site-wide notice and the
+footer's partners (djangocms-alias, versioned; templates/includes/site_notice.html
+and footer.html, coop_site/templatetags/coop_shared.py)."""
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.test import Client
+from djangocms_alias.models import AliasContent
+from djangocms_versioning.constants import DRAFT, PUBLISHED
+from djangocms_versioning.models import Version
+
+from coop_site.demo import demo_user
+from coop_site.models import PartnerLogo
+
+pytestmark = pytest.mark.django_db
+
+PAGES = ["/", "/maisons/", "/maisons/les-ors/", "/actualites/", "/mentions-legales/"]
+NOTICE = "les maisons sont fermées du 24 décembre au 1er janvier"
+NEW_NOTICE = "Fermeture exceptionnelle le 11 novembre"
+
+
+def visitor_sees(text):
+    """On which of PAGES a visitor (no cookie, the page cache on) reads `text`."""
+    return {path: text in Client().get(path).content.decode() for path in PAGES}
+
+
+def notice_version(state):
+    contents = AliasContent.admin_manager.filter(alias__static_code="avis-du-site")
+    versions = Version.objects.filter_by_content_grouping_values(contents.first())
+    return versions.filter(state=state).first()
+
+
+def test_the_demo_s_partners_are_in_every_footer_and_its_notice_waits_as_a_draft(demo):
+    assert visitor_sees("Fédération des centres sociaux") == dict.fromkeys(PAGES, True)
+    assert visitor_sees("Avec le soutien de") == dict.fromkeys(PAGES, True)
+    # The notice is an example left to the team as a draft: nobody sees it yet.
+    assert notice_version(DRAFT) is not None
+    assert notice_version(DRAFT).locked_by is None, "a draft the team can take up"
+    assert visitor_sees(NOTICE) == dict.fromkeys(PAGES, False)
+    assert 'class="site-notice"' not in Client().get("/").content.decode()
+
+
+def test_the_notice_changes_every_page_once_published_and_never_before(demo):
+    for path in PAGES:  # every page stored in the page cache first
+        Client().get(path)
+    user = demo_user()
+
+    notice_version(DRAFT).publish(user)
+    assert visitor_sees(NOTICE) == dict.fromkeys(PAGES, True)
+
+    # A new draft, edited: the public still reads the published notice...
+    draft = notice_version(PUBLISHED).copy(user)
+    text = draft.content.placeholder.get_plugins("fr").get(plugin_type="TextPlugin")
+    text = text.get_bound_plugin()
+    text.body = f"<p>{NEW_NOTICE}.</p>"
+    text.save()
+    assert visitor_sees(NEW_NOTICE) == dict.fromkeys(PAGES, False)
+    assert visitor_sees(NOTICE) == dict.fromkeys(PAGES, True)
+
+    # ...until it is published: then every page says the new one.
+    draft.publish(user)
+    assert visitor_sees(NEW_NOTICE) == dict.fromkeys(PAGES, True)
+    assert visitor_sees(NOTICE) == dict.fromkeys(PAGES, False)
+    home = Client().get("/").content.decode()
+    assert '<section class="site-notice" aria-label="Avis important">' in home
+
+
+def test_the_shared_contents_are_rendered_once_for_all_pages(
+    demo, page_cache_off, django_assert_max_num_queries
+):
+    Client().get("/")
+    with django_assert_max_num_queries(100) as queries:
+        Client().get("/maisons/")
+    assert not [q for q in queries.captured_queries if "djangocms_alias" in q["sql"]]
+
+
+def test_a_partner_s_address_must_be_https():
+    logo = PartnerLogo(name="Ville de Romans", url="http://www.ville-romans.fr/")
+    with pytest.raises(ValidationError) as error:
+        logo.clean()
+    assert error.value.message_dict["url"] == ["Donnez une adresse sûre, commençant par https://"]
