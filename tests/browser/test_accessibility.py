@@ -34,7 +34,21 @@ def _describe(violations):
     return "\n".join(lines)
 
 
-def test_axe_finds_nothing_and_nothing_overflows_on_any_page_type(live_server, demo, new_page):
+@pytest.fixture
+def demo_with_notice(demo):
+    """The demo with its site-wide notice published: a banner on every page type."""
+    from djangocms_alias.models import AliasContent
+    from djangocms_versioning.models import Version
+
+    from coop_site.demo import demo_user
+
+    notice = AliasContent.admin_manager.get(alias__static_code="avis-du-site")
+    Version.objects.get_for_content(notice).publish(demo_user())
+
+
+def test_axe_finds_nothing_and_nothing_overflows_on_any_page_type(
+    live_server, demo_with_notice, new_page
+):
     from axe_playwright_python.sync_playwright import Axe
 
     axe = Axe()
@@ -45,6 +59,7 @@ def test_axe_finds_nothing_and_nothing_overflows_on_any_page_type(live_server, d
             response = page.goto(live_server.url + path)
             expected = 404 if name == NOT_FOUND else 200
             assert response.status == expected, f"{name} ({path}): {response.status}"
+            assert page.locator(".site-notice").count() == 1, f"{name} : l'avis manque"
             results = axe.run(page)
             if results.violations_count:
                 problems.append(
@@ -111,7 +126,9 @@ def test_without_javascript_the_phone_menu_is_still_reachable(live_server, demo,
     page.wait_for_url("**/la-cooperation/")
 
 
-def test_the_html_checker_finds_no_error_on_any_page_type(live_server, demo, new_page, tmp_path):
+def test_the_html_checker_finds_no_error_on_any_page_type(
+    live_server, demo_with_notice, new_page, tmp_path
+):
     if not shutil.which("java"):
         pytest.skip(
             "Java absent : le vérificateur HTML (vnu.jar) ne peut pas tourner (apt-get install default-jre-headless)."
