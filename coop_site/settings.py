@@ -187,6 +187,8 @@ LOCAL_APPS = [
     "galleries",
     "documents",
     "search",
+    # Last: it wraps the version admins the apps above registered.
+    "content_checks",
 ]
 INSTALLED_APPS = DJANGO_APPS + THIRD_PARTY_APPS + LOCAL_APPS
 

@@ -1,0 +1,81 @@
+"""The checks run when an editor publishes a page (the toolbar's « Publier », the versions list).
+
+Both buttons post to djangocms-versioning's `publish_view`. A condition of
+`Version.check_publish` could only refuse with one line of text, and the
+versions list evaluates those conditions for every row it shows (to grey the
+button out), which would render every draft at each display. So the version
+admin of pages is subclassed, as coop_site/cms_access.py does for its
+picker: before the package's own view runs, the draft is checked; blocking
+problems answer with a page that lists them (the version stays a draft),
+warnings with a page that asks the editor to confirm. A page without
+problems publishes exactly as before.
+
+Code that calls `Version.publish()` itself (the demo loader, scripts) is not
+checked: the checks guide an editor, they are not an invariant of the data
+(galleries/publishing.py keeps the one that is: alt text of galleries).
+"""
+
+from django.contrib.admin.utils import unquote
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext as _
+from djangocms_versioning.exceptions import ConditionFailed
+
+from .checker import check_content
+from .presentation import problem_rows
+
+CONFIRM_FIELD = "accepter_avertissements"
+
+
+def _checked_model(model_admin):
+    from cms.models import PageContent
+
+    return getattr(model_admin.model, "_source_model", None) is PageContent
+
+
+class CheckedPublishMixin:
+    def publish_view(self, request, object_id):
+        if request.method != "POST":
+            return super().publish_view(request, object_id)
+        version = self.get_object(request, unquote(object_id))
+        if version is None or not version.can_be_published():
+            return super().publish_view(request, object_id)
+        try:
+            version.check_publish(request.user)
+        except ConditionFailed:
+            return super().publish_view(request, object_id)  # says why, as before
+        report = check_content(version.content)
+        if report.blocking or (report.warnings and CONFIRM_FIELD not in request.POST):
+            return self.publish_checks_response(request, version, report)
+        return super().publish_view(request, object_id)
+
+    def publish_checks_response(self, request, version, report):
+        from cms.toolbar.utils import get_object_edit_url, get_object_preview_url
+
+        content = version.content
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.model._meta,
+            "title": _("Publication refusée : des problèmes à corriger")
+            if report.blocking
+            else _("Avant de publier : vérifiez ces avertissements"),
+            "subject": content,
+            "report": report,
+            "blocking_rows": problem_rows(content, report.blocking),
+            "warning_rows": problem_rows(content, report.warnings),
+            "confirm_field": CONFIRM_FIELD,
+            "publish_url": request.get_full_path(),
+            "back_url": get_object_edit_url(content) or get_object_preview_url(content),
+        }
+        return TemplateResponse(request, "content_checks/publish_checks.html", context)
+
+
+def check_version_publication(site):
+    """Put the checks in front of the publish view of the pages' version admin."""
+    from djangocms_versioning.admin import VersionAdmin
+
+    for model, model_admin in list(site._registry.items()):
+        if not isinstance(model_admin, VersionAdmin) or not _checked_model(model_admin):
+            continue
+        checked = type(type(model_admin).__name__, (CheckedPublishMixin, type(model_admin)), {})
+        site.unregister(model)
+        site.register(model, checked)
