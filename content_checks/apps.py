@@ -9,7 +9,9 @@ class ContentChecksConfig(AppConfig):
     def ready(self):
         from django.contrib import admin
 
+        from . import news
         from .publishing import check_version_publication
 
         # After djangocms-versioning and coop_site have registered their version admins.
         check_version_publication(admin.site)
+        news.register()

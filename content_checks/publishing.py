@@ -16,12 +16,10 @@ checked: the checks guide an editor, they are not an invariant of the data
 """
 
 from django.contrib.admin.utils import unquote
-from django.template.response import TemplateResponse
-from django.utils.translation import gettext as _
 from djangocms_versioning.exceptions import ConditionFailed
 
 from .checker import check_content
-from .presentation import problem_rows
+from .presentation import publish_checks_response
 
 CONFIRM_FIELD = "accepter_avertissements"
 
@@ -45,28 +43,10 @@ class CheckedPublishMixin:
             return super().publish_view(request, object_id)  # says why, as before
         report = check_content(version.content)
         if report.blocking or (report.warnings and CONFIRM_FIELD not in request.POST):
-            return self.publish_checks_response(request, version, report)
+            return publish_checks_response(
+                request, version.content, report, confirm_field=CONFIRM_FIELD
+            )
         return super().publish_view(request, object_id)
-
-    def publish_checks_response(self, request, version, report):
-        from cms.toolbar.utils import get_object_edit_url, get_object_preview_url
-
-        content = version.content
-        context = {
-            **self.admin_site.each_context(request),
-            "opts": self.model._meta,
-            "title": _("Publication refusée : des problèmes à corriger")
-            if report.blocking
-            else _("Avant de publier : vérifiez ces avertissements"),
-            "subject": content,
-            "report": report,
-            "blocking_rows": problem_rows(content, report.blocking),
-            "warning_rows": problem_rows(content, report.warnings),
-            "confirm_field": CONFIRM_FIELD,
-            "publish_url": request.get_full_path(),
-            "back_url": get_object_edit_url(content) or get_object_preview_url(content),
-        }
-        return TemplateResponse(request, "content_checks/publish_checks.html", context)
 
 
 def check_version_publication(site):

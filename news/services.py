@@ -5,6 +5,7 @@ from galleries.services import gallery_publication_errors
 from search.indexing import refresh_objects
 
 from .models import NewsItem
+from .publishing import registered_errors
 
 
 def news_changed():
@@ -17,9 +18,10 @@ def news_publication_errors(item):
     """Why `item` may not go public yet, as French sentences (empty: it may).
 
     The same rule as for CMS pages (galleries/publishing.py): a gallery whose
-    images lack alt text must not go public.
+    images lack alt text must not go public; other apps add theirs through
+    news/publishing.py (content_checks: the accessibility checks).
     """
-    return gallery_publication_errors(item)
+    return gallery_publication_errors(item) + registered_errors(item)
 
 
 def news_publish(*, items):

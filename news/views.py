@@ -12,6 +12,7 @@ from coop_site.views import ToolbarObjectMixin
 
 from .forms import NewsFilterForm
 from .models import NewsItem
+from .publishing import review_response
 from .services import news_publish
 
 
@@ -52,6 +53,11 @@ class NewsPublishView(UserPassesTestMixin, View):
 
     def post(self, request, pk):
         item = get_object_or_404(NewsItem, pk=pk)
+        if item.status != NewsItem.Status.PUBLISHED:
+            # A page listing what to fix or accept first (content_checks), if any.
+            response = review_response(request, item)
+            if response is not None:
+                return response
         refused = news_publish(items=[item])
         if refused:
             for error in refused[item]:
