@@ -12,12 +12,14 @@ out of a table, where a comment stays.
 
 from dataclasses import dataclass, field
 
+from cms.middleware.page import get_page
 from cms.toolbar.toolbar import CMSToolbar
 from cms.utils.placeholder import get_placeholders
 from django.contrib.auth.models import AnonymousUser
 from django.contrib.sessions.backends.signed_cookies import SessionStore
 from django.template import engines
 from django.test import RequestFactory
+from django.utils.functional import SimpleLazyObject
 from django.utils.safestring import mark_safe
 from django.utils.translation import override
 from sekizai.context import SekizaiContext
@@ -67,6 +69,8 @@ def visitor_request(path="/"):
     request.session = SessionStore()
     request.LANGUAGE_CODE = "fr"
     request.toolbar = CMSToolbar(request)
+    # As cms.middleware.page.CurrentPageMiddleware: apphooked views read it.
+    request.current_page = SimpleLazyObject(lambda: get_page(request))
     return request
 
 

@@ -248,3 +248,23 @@ def test_the_headings_of_the_sidebar_start_again_under_the_title(admin_user):
     add_text(content, "<h2>À savoir</h2>", slot="sidebar")
 
     assert check_content(content).problems == []
+
+
+def test_a_link_to_a_house_that_does_not_exist_blocks_and_one_that_does_is_fine(
+    content, reload_urls
+):
+    from tests.houses.conftest import create_houses_pages
+    from tests.news.factories import make_house
+
+    create_houses_pages()
+    reload_urls()
+    house = make_house()
+    add_text(
+        content,
+        f'<p><a href="{house.get_absolute_url()}">la maison Saint-Nicolas</a> et '
+        '<a href="/maisons/maison-fermee/">la maison fermée</a></p>',
+    )
+
+    problem = only(check_content(content), "link_missing_page")
+
+    assert "/maisons/maison-fermee/ n'existe pas" in problem.message
