@@ -1,0 +1,60 @@
+"""In Chromium: « Publier » refuses a page with a link to nothing; the editor opens the block from
+the list, fixes it in its form, and publishes."""
+
+import re
+
+import pytest
+from cms.toolbar.utils import get_object_edit_url
+from django.contrib.auth.models import Group
+from djangocms_versioning.constants import DRAFT, PUBLISHED
+
+from tests.browser.test_workflows import PASSWORD, log_in, modal_button, modal_frame
+from tests.content_checks.factories import add_text, draft_page, fresh, version_of
+from tests.news.factories import home_page
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def test_the_editor_is_refused_opens_the_block_fixes_it_and_publishes(
+    live_server, reload_urls, django_user_model, new_page
+):
+    home_page()
+    reload_urls()
+    user = django_user_model.objects.create_user("alice", password=PASSWORD, is_staff=True)
+    user.groups.add(Group.objects.get(name="Éditeur·rice"))
+    content = draft_page(user, title="Atelier vélo", slug="atelier-velo")
+    text = add_text(content, '<p>Inscriptions <a href="#">au garage</a>.</p>')
+    version = version_of(content)
+    base = live_server.url
+    page = new_page(viewport={"width": 1280, "height": 900})
+    log_in(page, base, "alice", get_object_edit_url(content))
+
+    page.locator(".cms-toolbar").get_by_text("Publier", exact=True).click()
+
+    page.get_by_text("n'est pas publiée").wait_for()
+    assert "« au garage » ne mène nulle part" in page.locator("#content-main").inner_text()
+    assert fresh(version).state == DRAFT
+
+    link = page.get_by_role("link", name="Ouvrir ce bloc pour le corriger")
+    assert link.get_attribute("href").endswith(f"#bloc-{text.pk}")
+    link.click()
+
+    page.wait_for_url(re.compile(r".*/edit/\d+/.*"))
+    editor = modal_frame(page).locator("[contenteditable=true]").first
+    editor.wait_for()  # the block's form, opened by content_checks/static/…/focus-block.js
+    page.wait_for_load_state("networkidle")  # the structure board loads meanwhile
+    editor.click()
+    page.keyboard.press("Control+A")
+    editor.type("Inscriptions au garage de la maison.")
+    modal_button(page, "Enregistrer").click()
+    page.locator(".cms-modal").wait_for(state="hidden")
+    # After a form saved from the page itself (not the structure board), the CMS's
+    # refreshed toolbar sent « Publier » as a GET (405) here: the page is reloaded first.
+    page.reload()
+    page.locator(".cms-toolbar").get_by_text("Publier", exact=True).click()
+
+    page.wait_for_url(re.compile(r".*/atelier-velo/.*"))
+    assert fresh(version).state == PUBLISHED
+    visitor = new_page()
+    visitor.goto(base + "/atelier-velo/")
+    assert "Inscriptions au garage de la maison." in visitor.locator("main").inner_text()
