@@ -186,6 +186,7 @@ LOCAL_APPS = [
     "news",
     "galleries",
     "documents",
+    "blocks",
     "search",
     # Last: it wraps the version admins the apps above registered.
     "content_checks",

@@ -26,6 +26,7 @@ APPS = [
     "news",
     "galleries",
     "documents",
+    "blocks",
     "search",
     "content_checks",
 ]
@@ -55,8 +56,9 @@ ALLOWED = {
     "documents": {"toolkit", "search", "houses"},
     "galleries": {"toolkit", "search", "houses"},
     "news": {"toolkit", "search", "houses", "galleries"},
+    "blocks": {"toolkit", "search", "houses", "evaluation", "documents"},
     "site": {"toolkit", "search", "houses", "charter", "evaluation", "documents", "galleries",
-             "news"},
+             "news", "blocks"},
     # The checks before publishing read the pages, news and documents they check; news
     # never imports them (its registry news.publishing).
     "content_checks": {"toolkit", "search", "houses", "documents", "galleries", "news"},
