@@ -1,0 +1,94 @@
+"""The editors' blocks (blocks/) in Chromium: a page holding every block passes
+axe and the Nu Html Checker, at 1280 and 320 px, and nothing overflows a phone.
+
+The helpers and the checker's location are those of test_accessibility.py.
+"""
+
+import json
+import shutil
+import subprocess
+
+import pytest
+from django.contrib.auth import get_user_model
+
+from tests.blocks.factories import add, add_every_block, make_page, publish
+
+from .test_accessibility import VNU_JAR, WIDTHS, _describe
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+PATH = "/nos-blocs/"
+
+
+@pytest.fixture
+def blocks_page(db):
+    user = get_user_model().objects.create_superuser("chef", "chef@example.org", "motdepasse")
+    content = make_page(user, template="pages/two_columns.html")
+    add_every_block(content)
+    # A note in the sidebar too: the narrowest column of the site.
+    add(content, "NotePlugin", slot="sidebar", kind="warning", title="Fermeture exceptionnelle",
+        text="Fermé le lundi 24 décembre.")  # fmt: skip
+    add(content, "CallToActionPlugin", slot="sidebar", style="secondary",
+        text="Le site de la CAF de la Drôme", external_url="https://www.caf.fr/")  # fmt: skip
+    publish(content, user)
+    return PATH
+
+
+def test_a_page_of_every_block_passes_axe_and_fits_a_phone(live_server, blocks_page, new_page):
+    from axe_playwright_python.sync_playwright import Axe
+
+    axe = Axe()
+    problems = []
+    for width, height in WIDTHS.values():
+        page = new_page(viewport={"width": width, "height": height})
+        assert page.goto(live_server.url + blocks_page).status == 200
+        results = axe.run(page)
+        if results.violations_count:
+            problems.append(f"à {width} px :\n{_describe(results.response['violations'])}")
+        scroll_width = page.evaluate("document.documentElement.scrollWidth")
+        if scroll_width > width:
+            problems.append(f"déborde à {width} px : {scroll_width} px de large")
+        columns = page.locator(".block-grid__column")
+        tops = {round(columns.nth(n).bounding_box()["y"]) for n in range(columns.count())}
+        # Side by side on a desk, one under the other on a phone.
+        expected = 1 if width >= 960 else columns.count()
+        if len(tops) != expected:
+            problems.append(f"à {width} px, les colonnes sont sur {len(tops)} rangée(s)")
+    assert not problems, "\n\n".join(problems)
+
+
+def test_the_list_opens_and_closes_with_the_keyboard(live_server, blocks_page, new_page):
+    page = new_page(viewport={"width": 320, "height": 640})
+    page.goto(live_server.url + blocks_page)
+    second = page.locator("details.accordion__item").nth(1)
+    body = second.locator(".accordion__body")
+    assert not body.is_visible()
+
+    second.locator("summary").focus()
+    page.keyboard.press("Enter")
+    assert body.is_visible()
+    assert "Le contenu de « Les fiches actions »." in body.inner_text()
+    page.keyboard.press("Space")
+    assert not body.is_visible()
+
+
+def test_the_html_checker_finds_no_error_in_the_blocks(live_server, blocks_page, tmp_path):
+    if not shutil.which("java"):
+        pytest.skip("Java absent : le vérificateur HTML (vnu.jar) ne peut pas tourner.")
+    if not VNU_JAR.exists():
+        pytest.skip(f"vnu.jar absent ({VNU_JAR}) : lancez `npm ci` à la racine du projet.")
+    from django.test import Client
+
+    target = tmp_path / "blocs.html"
+    target.write_bytes(Client().get(blocks_page).content)
+    run = subprocess.run(
+        ["java", "-jar", str(VNU_JAR), "--errors-only", "--format", "json", str(target)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    messages = json.loads(run.stderr or run.stdout or '{"messages": []}')["messages"]
+    errors = [
+        f"ligne {m.get('lastLine')}: {m['message']}" for m in messages if m.get("type") == "error"
+    ]
+    assert not errors, "\n".join(errors)
