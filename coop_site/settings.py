@@ -602,6 +602,7 @@ COOP_DEMO_LOADERS = [
     "news.demo.load",
     "galleries.demo.load",
     "documents.demo.load",
+    "blocks.demo.load",  # last: its links reach the houses, pages and reports above
 ]
 
 # --- evaluation -----------------------------------------------------------------
