@@ -19,6 +19,17 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 PATH = "/nos-blocs/"
 
+GRID_ROWS = """
+[...document.querySelectorAll(".block-grid")].map((grid) => {
+  const columns = [...grid.children];
+  return {
+    columns: grid.classList.contains("block-grid--3") ? 3 : 2,
+    count: columns.length,
+    rows: new Set(columns.map((c) => Math.round(c.getBoundingClientRect().top))).size,
+  };
+})
+"""
+
 
 @pytest.fixture
 def blocks_page(db):
@@ -35,26 +46,39 @@ def blocks_page(db):
 
 
 def test_a_page_of_every_block_passes_axe_and_fits_a_phone(live_server, blocks_page, new_page):
+    problems = _axe_and_width_problems(live_server.url + blocks_page, new_page)
+    assert not problems, "\n\n".join(problems)
+
+
+def test_the_demos_cooperation_page_with_its_blocks_passes_axe(live_server, demo, new_page):
+    problems = _axe_and_width_problems(live_server.url + "/la-cooperation/", new_page)
+    assert not problems, "\n\n".join(problems)
+
+
+def _axe_and_width_problems(url, new_page):
     from axe_playwright_python.sync_playwright import Axe
 
     axe = Axe()
     problems = []
     for width, height in WIDTHS.values():
         page = new_page(viewport={"width": width, "height": height})
-        assert page.goto(live_server.url + blocks_page).status == 200
+        assert page.goto(url).status == 200
         results = axe.run(page)
         if results.violations_count:
             problems.append(f"à {width} px :\n{_describe(results.response['violations'])}")
         scroll_width = page.evaluate("document.documentElement.scrollWidth")
         if scroll_width > width:
             problems.append(f"déborde à {width} px : {scroll_width} px de large")
-        columns = page.locator(".block-grid__column")
-        tops = {round(columns.nth(n).bounding_box()["y"]) for n in range(columns.count())}
-        # Side by side on a desk, one under the other on a phone.
-        expected = 1 if width >= 960 else columns.count()
-        if len(tops) != expected:
-            problems.append(f"à {width} px, les colonnes sont sur {len(tops)} rangée(s)")
-    assert not problems, "\n\n".join(problems)
+        # Side by side on a desk (2 or 3 to a row), one under the other on a phone.
+        for grid in page.evaluate(GRID_ROWS):
+            per_row = grid["columns"] if width >= 960 else 1
+            expected = -(-grid["count"] // per_row)
+            if grid["rows"] != expected:
+                problems.append(
+                    f"à {width} px, une grille de {grid['count']} colonnes tient sur "
+                    f"{grid['rows']} rangée(s) au lieu de {expected}"
+                )
+    return problems
 
 
 def test_the_list_opens_and_closes_with_the_keyboard(live_server, blocks_page, new_page):
@@ -72,15 +96,27 @@ def test_the_list_opens_and_closes_with_the_keyboard(live_server, blocks_page, n
     assert not body.is_visible()
 
 
-def test_the_html_checker_finds_no_error_in_the_blocks(live_server, blocks_page, tmp_path):
+def test_the_html_checker_finds_no_error_in_the_blocks(blocks_page, tmp_path):
+    errors = _html_errors(blocks_page, tmp_path)
+    assert not errors, "\n".join(errors)
+
+
+def test_the_html_checker_finds_no_error_on_the_demos_cooperation_page(demo, tmp_path):
+    errors = _html_errors("/la-cooperation/", tmp_path)
+    assert not errors, "\n".join(errors)
+
+
+def _html_errors(path, tmp_path):
     if not shutil.which("java"):
         pytest.skip("Java absent : le vérificateur HTML (vnu.jar) ne peut pas tourner.")
     if not VNU_JAR.exists():
         pytest.skip(f"vnu.jar absent ({VNU_JAR}) : lancez `npm ci` à la racine du projet.")
     from django.test import Client
 
-    target = tmp_path / "blocs.html"
-    target.write_bytes(Client().get(blocks_page).content)
+    target = tmp_path / "page.html"
+    response = Client().get(path)
+    assert response.status_code == 200
+    target.write_bytes(response.content)
     run = subprocess.run(
         ["java", "-jar", str(VNU_JAR), "--errors-only", "--format", "json", str(target)],
         capture_output=True,
@@ -88,7 +124,6 @@ def test_the_html_checker_finds_no_error_in_the_blocks(live_server, blocks_page,
         timeout=300,
     )
     messages = json.loads(run.stderr or run.stdout or '{"messages": []}')["messages"]
-    errors = [
+    return [
         f"ligne {m.get('lastLine')}: {m['message']}" for m in messages if m.get("type") == "error"
     ]
-    assert not errors, "\n".join(errors)
