@@ -103,6 +103,12 @@ class AccordionItemPlugin(InsideItsParentOnly):
     parent_classes = ["AccordionPlugin"]
     fields = ["summary", "is_open"]
 
+    def render(self, context, instance, placeholder):
+        context = super().render(context, instance, placeholder)
+        # In edit mode every item is open, so that the blocks inside can be double-clicked.
+        context["editing"] = is_editing(context)
+        return context
+
 
 @plugin_pool.register_plugin
 class CallToActionPlugin(CMSPluginBase):

@@ -80,6 +80,8 @@ def test_every_block_renders_in_edit_mode(client, admin_user):
         "Fermeture exceptionnelle",
     ):
         assert text in html
+    # Every item of the list is open, so that its blocks can be double-clicked.
+    assert html.count('<details class="accordion__item" open>') == 2
     # Each block is wrapped for the editor's double-click.
     section = Section.objects.get()
     assert f"cms-plugin-{section.pk}" in html
