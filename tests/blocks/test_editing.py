@@ -247,3 +247,29 @@ def test_other_blocks_refuse_what_is_missing_in_french(
 
     assert response.status_code == 200
     assert any(field_message in m for m in errors(response)), errors(response)
+
+
+def test_an_editor_of_the_team_may_add_the_blocks(client, editor):
+    content = make_page(editor)  # a draft is locked to its author
+    client.force_login(editor)
+
+    quote = client.post(
+        add_url(content, "QuotePlugin"),
+        {"text": "On se sent chez soi.", "author": "Une habitante", "source": ""},
+    )
+    grid = client.post(add_url(content, "GridPlugin"), {"columns": "2"})
+    link = client.post(
+        add_url(content, "CallToActionPlugin"),
+        {"text": "Le site de la CAF", "style": "link", "external_url": "https://www.caf.fr/"},
+    )
+
+    assert [quote.status_code, grid.status_code, link.status_code] == [200, 200, 200]
+    placeholder = content.get_placeholders().get(slot="content")
+    types = sorted(p.plugin_type for p in placeholder.get_plugins("fr"))
+    assert types == [
+        "CallToActionPlugin",
+        "ColumnPlugin",
+        "ColumnPlugin",
+        "GridPlugin",
+        "QuotePlugin",
+    ]
