@@ -64,12 +64,13 @@ class GridPlugin(CMSPluginBase):
 
     def save_model(self, request, obj, form, change):
         super().save_model(request, obj, form, change)
-        # A new grid comes with its columns, so an editor only fills them.
-        if not change:
-            from cms.api import add_plugin
+        # A grid comes with its columns, so an editor only fills them; going from 2 to
+        # 3 adds the third. A column is never removed here: it may hold blocks.
+        from cms.api import add_plugin
 
-            for _column in range(obj.columns):
-                add_plugin(obj.placeholder, "ColumnPlugin", obj.language, target=obj)
+        existing = obj.get_children().filter(plugin_type="ColumnPlugin").count() if change else 0
+        for _column in range(obj.columns - existing):
+            add_plugin(obj.placeholder, "ColumnPlugin", obj.language, target=obj)
 
 
 @plugin_pool.register_plugin

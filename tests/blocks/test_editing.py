@@ -187,6 +187,26 @@ def test_a_new_grid_comes_with_its_columns(client, editing):
     assert [c.plugin_type for c in grid.get_children()] == ["ColumnPlugin"] * 3
 
 
+def test_a_grid_set_from_2_to_3_columns_gets_its_third_and_keeps_the_others(client, editing):
+    client.post(add_url(editing, "GridPlugin"), {"columns": "2"})
+    grid = Grid.objects.get()
+    first = grid.get_children().first()
+    add(editing, "TextPlugin", target=first, body="<p>Déjà écrit.</p>")
+
+    response = client.post(
+        f"/admin/cms/placeholder/edit-plugin/{grid.pk}/?cms_path=/nos-blocs/", {"columns": "3"}
+    )
+    assert response.status_code == 200
+    columns = list(Grid.objects.get().get_children())
+    assert [c.plugin_type for c in columns] == ["ColumnPlugin"] * 3
+    assert columns[0].pk == first.pk
+
+    client.post(
+        f"/admin/cms/placeholder/edit-plugin/{grid.pk}/?cms_path=/nos-blocs/", {"columns": "2"}
+    )
+    assert Grid.objects.get().get_children().count() == 3  # a column may hold blocks: kept
+
+
 def test_columns_and_list_items_go_only_in_their_parent(client, editing):
     refused = client.post(add_url(editing, "ColumnPlugin"), {})
     assert refused.status_code == 400
