@@ -1,5 +1,6 @@
 from cms.models import CMSPlugin
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from filer.fields.image import FilerImageField
@@ -87,3 +88,48 @@ class PartnerLogo(CMSPlugin):
         super().clean()
         if self.url and not self.url.startswith("https://"):
             raise ValidationError({"url": _("Donnez une adresse sûre, commençant par https://")})
+
+
+class CardsBlock(CMSPlugin):
+    """Cards of an app's items (events, news…), chosen one by one or by a rule.
+
+    Each app makes the concrete block: `chosen`, a many-to-many field of its
+    items; `visible(queryset)`, what visitors may see of them in card order;
+    and `rule()`, the items the block's rule picks (its own fields: a house,
+    a category…). Items chosen by hand win over the rule.
+    """
+
+    title = models.CharField(
+        _("titre"),
+        max_length=120,
+        help_text=_(
+            "Le titre au-dessus des cartes, par exemple « Les prochains événements des Ors »."
+        ),
+    )
+    count = models.PositiveSmallIntegerField(
+        _("nombre de cartes"),
+        default=3,
+        validators=[MinValueValidator(1), MaxValueValidator(12)],
+        help_text=_("Combien en montrer au plus (1 à 12)."),
+    )
+
+    class Meta:
+        abstract = True
+
+    def __str__(self):
+        return self.title
+
+    def visible(self, queryset):
+        raise NotImplementedError
+
+    def rule(self):
+        raise NotImplementedError
+
+    def cards(self):
+        chosen = self.visible(self.chosen.all())
+        if self.chosen.exists():
+            return list(chosen[: self.count])
+        return list(self.visible(self.rule())[: self.count])
+
+    def copy_relations(self, oldinstance):
+        self.chosen.set(oldinstance.chosen.all())

@@ -1,6 +1,7 @@
 import datetime
 from urllib.parse import quote
 
+from cms.models import CMSPlugin
 from cms.models.fields import PlaceholderRelationField
 from cms.utils.placeholder import get_placeholder_from_slot
 from django.contrib.auth.models import Group
@@ -15,7 +16,7 @@ from filer.fields.image import FilerImageField
 
 from coop_site.apphooks import reverse_or_empty
 from coop_site.formatting import french_date, french_time
-from coop_site.models import AltTextMixin
+from coop_site.models import AltTextMixin, CardsBlock
 from coop_site.roles import COOPERATION_WIDE_GROUP
 
 from . import hours
@@ -942,3 +943,132 @@ class ContactMessage(models.Model):
 
     def __str__(self):
         return f"{self.subject} — {self.name}"
+
+
+class KeyFiguresBlock(CMSPlugin):
+    """Key figures chosen among the `KeyFigure` records: dated and sourced wherever they show."""
+
+    title = models.CharField(
+        _("titre"),
+        max_length=120,
+        help_text=_("Le titre au-dessus des chiffres, par exemple « La Coopération en chiffres »."),
+    )
+    figures = models.ManyToManyField(
+        KeyFigure,
+        verbose_name=_("chiffres clés"),
+        related_name="+",
+        help_text=_(
+            "Choisis parmi les chiffres clés (Maisons › Chiffres clés), avec leur année et leur source."
+        ),
+    )
+
+    class Meta:
+        verbose_name = _("bloc de chiffres clés")
+        verbose_name_plural = _("blocs de chiffres clés")
+
+    def __str__(self):
+        return self.title
+
+    def copy_relations(self, oldinstance):
+        self.figures.set(oldinstance.figures.all())
+
+
+class EventCardsBlock(CardsBlock):
+    """Event cards: the next events (of one house, or all), or events chosen one by one."""
+
+    house = models.ForeignKey(
+        House,
+        verbose_name=_("maison"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Règle : les prochains événements de cette maison (vide : de toutes)."),
+    )
+    chosen = models.ManyToManyField(
+        "Event",
+        verbose_name=_("événements choisis un à un"),
+        blank=True,
+        related_name="+",
+        help_text=_(
+            "Facultatif : ces événements à la place de la règle (les passés disparaissent d'eux-mêmes)."
+        ),
+    )
+
+    class Meta:
+        verbose_name = _("cartes d'événements")
+        verbose_name_plural = _("cartes d'événements")
+
+    def visible(self, queryset):
+        return queryset.upcoming().with_related()
+
+    def rule(self):
+        events = Event.objects.all()
+        return events.for_house(self.house) if self.house_id else events
+
+
+class ActivityCardsBlock(CardsBlock):
+    """Activity cards: the current activities of a house and/or a category, or chosen ones."""
+
+    house = models.ForeignKey(
+        House,
+        verbose_name=_("maison"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Règle : les activités de cette maison (vide : de toutes)."),
+    )
+    category = models.CharField(
+        _("catégorie"),
+        max_length=20,
+        choices=Activity.Category.choices,
+        blank=True,
+        help_text=_("Règle : seulement cette catégorie (vide : toutes)."),
+    )
+    chosen = models.ManyToManyField(
+        Activity,
+        verbose_name=_("activités choisies une à une"),
+        blank=True,
+        related_name="+",
+        help_text=_(
+            "Facultatif : ces activités à la place de la règle (les terminées disparaissent)."
+        ),
+    )
+
+    class Meta:
+        verbose_name = _("cartes d'activités")
+        verbose_name_plural = _("cartes d'activités")
+
+    def visible(self, queryset):
+        return queryset.current().prefetch_related("houses").order_by("title")
+
+    def rule(self):
+        activities = Activity.objects.all()
+        if self.house_id:
+            activities = activities.for_house(self.house)
+        if self.category:
+            activities = activities.filter(category=self.category)
+        return activities
+
+
+class HouseCardsBlock(CardsBlock):
+    """House cards (photo, « ouvert maintenant »): every neighbourhood house, or chosen ones."""
+
+    chosen = models.ManyToManyField(
+        House,
+        verbose_name=_("maisons choisies une à une"),
+        blank=True,
+        related_name="+",
+        help_text=_("Facultatif : ces maisons seulement (vide : toutes les maisons de quartier)."),
+    )
+
+    class Meta:
+        verbose_name = _("cartes de maisons")
+        verbose_name_plural = _("cartes de maisons")
+
+    def visible(self, queryset):
+        return queryset.for_cards().order_by("name")
+
+    def rule(self):
+        return House.objects.neighbourhood_houses()

@@ -1,8 +1,16 @@
 """Who may do what with the houses' data (see coop_site/roles.py)."""
 
-from coop_site.roles import ADMINISTRATOR, HOUSE_TEAM, crud
+from coop_site.roles import ADMINISTRATOR, EDITOR, HOUSE_TEAM, crud
 
 ROLES = {
+    # The blocks an editor puts on a page: key figures, cards of events,
+    # activities and houses (the data themselves stay the houses' teams').
+    EDITOR: [
+        *crud("keyfiguresblock"),
+        *crud("eventcardsblock"),
+        *crud("activitycardsblock"),
+        *crud("housecardsblock"),
+    ],
     # Limited to the team's own houses by houses.permissions.HouseScopedAdminMixin.
     HOUSE_TEAM: [
         *crud("activity"),

@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from filer.fields.image import FilerImageField
 
 from coop_site.apphooks import reverse_or_empty
-from coop_site.models import AltTextMixin
+from coop_site.models import AltTextMixin, CardsBlock
 from houses.models import House
 
 
@@ -142,3 +142,48 @@ class NewsItem(AltTextMixin, models.Model):
     @property
     def is_published(self):
         return self.status == self.Status.PUBLISHED and self.published_on <= timezone.localdate()
+
+
+class NewsCardsBlock(CardsBlock):
+    """News cards: the latest news (of a house, of a category), or news chosen one by one."""
+
+    house = models.ForeignKey(
+        House,
+        verbose_name=_("maison"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Règle : les dernières actualités de cette maison (vide : de toutes)."),
+    )
+    category = models.ForeignKey(
+        Category,
+        verbose_name=_("catégorie"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Règle : seulement cette catégorie (vide : toutes)."),
+    )
+    chosen = models.ManyToManyField(
+        NewsItem,
+        verbose_name=_("actualités choisies une à une"),
+        blank=True,
+        related_name="+",
+        help_text=_("Facultatif : ces actualités à la place de la règle."),
+    )
+
+    class Meta:
+        verbose_name = _("cartes d'actualités")
+        verbose_name_plural = _("cartes d'actualités")
+
+    def visible(self, queryset):
+        return queryset.published().for_cards().order_by("-published_on", "-pk")
+
+    def rule(self):
+        news = NewsItem.objects.all()
+        if self.house_id:
+            news = news.for_house(self.house)
+        if self.category_id:
+            news = news.for_category(self.category)
+        return news

@@ -3,5 +3,5 @@
 from coop_site.roles import EDITOR, crud
 
 ROLES = {
-    EDITOR: [*crud("newsitem"), *crud("category")],
+    EDITOR: [*crud("newsitem"), *crud("category"), *crud("newscardsblock")],
 }
