@@ -439,7 +439,8 @@ CMS_MENU_CACHE_DURATION = 3600
 CMS_PLACEHOLDER_CONF = {
     "content": {"name": _("Contenu principal")},
     "sidebar": {"name": _("Encadré")},
-    "presentation": {"name": _("Présentation")},  # a house's (House.get_template)
+    # A house's (House.get_template); its page has the house's contact form already.
+    "presentation": {"name": _("Présentation"), "excluded_plugins": ["ContactFormPlugin"]},
     "body": {"name": _("Texte principal")},  # an action's (Action.get_template)
     "intro": {"name": _("Introduction"), "plugins": ["TextPlugin"]},
     "home_intro": {"name": _("Accueil : présentation"), "plugins": ["TextPlugin"]},

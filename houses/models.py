@@ -1072,3 +1072,28 @@ class HouseCardsBlock(CardsBlock):
 
     def rule(self):
         return House.objects.neighbourhood_houses()
+
+
+class ContactFormBlock(CMSPlugin):
+    """A house's contact form on any page; it posts to the house's own contact page."""
+
+    house = models.ForeignKey(
+        House,
+        verbose_name=_("maison"),
+        on_delete=models.CASCADE,
+        related_name="+",
+        help_text=_("La maison qui reçoit les messages."),
+    )
+    title = models.CharField(
+        _("titre"),
+        max_length=120,
+        blank=True,
+        help_text=_("Facultatif : sinon « Écrire à » et le nom de la maison."),
+    )
+
+    class Meta:
+        verbose_name = _("formulaire de contact")
+        verbose_name_plural = _("formulaires de contact")
+
+    def __str__(self):
+        return self.title or str(self.house)

@@ -10,6 +10,7 @@ ROLES = {
         *crud("eventcardsblock"),
         *crud("activitycardsblock"),
         *crud("housecardsblock"),
+        *crud("contactformblock"),
     ],
     # Limited to the team's own houses by houses.permissions.HouseScopedAdminMixin.
     HOUSE_TEAM: [

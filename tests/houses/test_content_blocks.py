@@ -9,6 +9,7 @@ from djangocms_versioning.models import Version
 
 from houses.models import Activity, EventCardsBlock, House, KeyFigure
 from tests.galleries.factories import make_page, publish
+from tests.houses.conftest import create_houses_pages
 from tests.houses.factories import make_activity, make_event, make_house
 
 pytestmark = pytest.mark.django_db
@@ -165,3 +166,36 @@ def test_house_cards_show_every_neighbourhood_house_with_its_opening(client, adm
 
     assert "Maison de quartier des Ors" in html and "Maison Saint-Nicolas" in html
     assert html.count('class="card__title"') == 2, "not the Coopération itself"
+
+
+def test_a_house_s_contact_form_on_any_page_sends_to_that_house(client, admin_user, reload_urls):
+    create_houses_pages()
+    reload_urls()
+    ors = make_house(slug="les-ors", name="Maison de quartier des Ors", email="ors@example.org")
+    content = make_page(admin_user, title="Nous écrire", slug="nous-ecrire")
+    add_plugin(placeholder(content), "ContactFormPlugin", "fr", house=ors)
+    publish(content, admin_user)
+
+    html = public_html(client, "nous-ecrire")
+
+    assert "Écrire à Maison de quartier des Ors" in html
+    assert 'action="/maisons/les-ors/contact/"' in html
+    assert "csrfmiddlewaretoken" not in html and not client.cookies, "the page stays cacheable"
+    response = client.post(
+        "/maisons/les-ors/contact/",
+        {
+            "name": "Awa",
+            "email": "awa@example.org",
+            "subject": "Horaires",
+            "message": "Bonjour, à quelle heure ?",
+        },
+        HTTP_ORIGIN="http://testserver",
+    )
+    assert response.status_code == 302
+    assert ors.contact_messages.get().message == "Bonjour, à quelle heure ?"
+
+
+def test_the_contact_form_block_is_not_offered_in_a_house_s_presentation():
+    from cms.utils.placeholder import get_placeholder_conf
+
+    assert "ContactFormPlugin" in get_placeholder_conf("excluded_plugins", "presentation")
