@@ -11,6 +11,7 @@ Blocking problems (an image without alt text, a link to nothing) stop the
 publication; warnings are shown and the editor may publish anyway.
 """
 
+import logging
 import re
 from dataclasses import dataclass
 
@@ -23,6 +24,8 @@ from coop_site.uploads import is_stored
 
 from . import links
 from .rendering import END, START, render_content
+
+logger = logging.getLogger(__name__)
 
 BLOCKING, WARNING = "blocking", "warning"
 
@@ -481,3 +484,13 @@ class Checker:
 def check_content(obj, *, url_cache=None):
     """The problems of `obj` (a draft PageContent, a news item), as a Report."""
     return Checker(obj, url_cache=url_cache).run()
+
+
+def checked_or_none(obj):
+    """The report, or None if the check itself failed: a bug of the checks is logged and
+    must not keep an editor from publishing (nor answer a 500)."""
+    try:
+        return check_content(obj)
+    except Exception:
+        logger.exception("Vérifications avant publication de %r : échec du contrôle.", obj)
+        return None

@@ -42,7 +42,10 @@ def _media_host():
 
 def check_file_url(url):
     """A French reason when `url` is a file of the media folder that is not in storage."""
-    parts = urlsplit(url)
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return None  # check_url names a malformed address
     if parts.scheme in SKIPPED_SCHEMES:
         return None
     media_path = _media_path()
@@ -105,7 +108,10 @@ def check_url(url, *, cache=None):
 
 
 def _check_url(url):
-    parts = urlsplit(url.strip())
+    try:
+        parts = urlsplit(url.strip())
+    except ValueError:  # "http://[" : no browser can follow it
+        return "link_missing_page", _("l'adresse « %(url)s » n'est pas valide.") % {"url": url}
     if parts.scheme in SKIPPED_SCHEMES:
         return None
     if parts.scheme and parts.scheme not in {"http", "https"}:

@@ -7,7 +7,7 @@ refuse all three; the toolbar's « Publier » also asks the editor to accept war
 
 from django.utils.translation import gettext as _
 
-from .checker import check_content
+from .checker import Report, checked_or_none
 from .presentation import publish_checks_response
 from .publishing import CONFIRM_FIELD
 
@@ -18,12 +18,14 @@ def news_blocking_problems(item):
         _("%(problem)s (bloc « %(block)s »)") % {"problem": p.message, "block": p.plugin_name}
         if p.plugin_name
         else p.message
-        for p in check_content(item).blocking
+        for p in (checked_or_none(item) or Report(item, [])).blocking
     ]
 
 
 def review_news_publication(request, item):
-    report = check_content(item)
+    report = checked_or_none(item)
+    if report is None:
+        return None
     if report.blocking or (report.warnings and CONFIRM_FIELD not in request.POST):
         return publish_checks_response(request, item, report, confirm_field=CONFIRM_FIELD)
     return None

@@ -18,7 +18,7 @@ checked: the checks guide an editor, they are not an invariant of the data
 from django.contrib.admin.utils import unquote
 from djangocms_versioning.exceptions import ConditionFailed
 
-from .checker import check_content
+from .checker import checked_or_none
 from .presentation import publish_checks_response
 
 CONFIRM_FIELD = "accepter_avertissements"
@@ -41,7 +41,9 @@ class CheckedPublishMixin:
             version.check_publish(request.user)
         except ConditionFailed:
             return super().publish_view(request, object_id)  # says why, as before
-        report = check_content(version.content)
+        report = checked_or_none(version.content)
+        if report is None:
+            return super().publish_view(request, object_id)
         if report.blocking or (report.warnings and CONFIRM_FIELD not in request.POST):
             return publish_checks_response(
                 request, version.content, report, confirm_field=CONFIRM_FIELD

@@ -107,3 +107,23 @@ def test_accepting_warnings_does_not_let_a_blocking_problem_through(editor_clien
     assert response.status_code == 200
     assert "/plus-la/ n&#x27;existe pas" in response.content.decode()
     assert fresh(version).state == DRAFT
+
+
+def test_a_block_that_fails_to_render_or_a_malformed_address_never_gives_a_500(
+    editor_client, editor
+):
+    from tests.content_checks.factories import MarkupPlugin
+
+    content = draft_page(editor, title="Marché", slug="marche")
+    try:
+        MarkupPlugin.add(content, '<p>Le <a href="http://[marche">plan du marché</a>.</p>')
+        MarkupPlugin.add(content, "{% url 'adresse-qui-n-existe-pas' %}")
+        response = editor_client.post(publish_url(version_of(content)))
+    finally:
+        MarkupPlugin.unregister_all()
+
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "n&#x27;est pas valide" in html
+    assert "n&#x27;a pas pu être affiché" in html
+    assert fresh(version_of(content)).state == DRAFT
