@@ -7,7 +7,8 @@ from cms.toolbar.utils import get_object_edit_url
 from .checker import Problem
 
 # The edit mode opens on the page; content_checks/static/content_checks/focus-block.js
-# scrolls to the block named after the # and opens its form.
+# (loaded by templates/base.html in edit mode) scrolls to the block named after the #
+# and opens its form.
 BLOCK_FRAGMENT = "bloc-{id}"
 
 

@@ -48,9 +48,7 @@ def test_the_editor_is_refused_opens_the_block_fixes_it_and_publishes(
     editor.type("Inscriptions au garage de la maison.")
     modal_button(page, "Enregistrer").click()
     page.locator(".cms-modal").wait_for(state="hidden")
-    # After a form saved from the page itself (not the structure board), the CMS's
-    # refreshed toolbar sent « Publier » as a GET (405) here: the page is reloaded first.
-    page.reload()
+    page.wait_for_load_state("networkidle")  # the CMS refreshes the page's content
     page.locator(".cms-toolbar").get_by_text("Publier", exact=True).click()
 
     page.wait_for_url(re.compile(r".*/atelier-velo/.*"))
