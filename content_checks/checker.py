@@ -465,6 +465,21 @@ class Checker:
                     plugin_id=plugin.pk,
                     placeholder=placeholder,
                 )
+        # A block that links to one destination (blocks' call to action) leaves its link
+        # out of the page when that destination is gone or not public.
+        target_url = getattr(instance, "target_url", None)
+        if callable(target_url) and not target_url():
+            self.add(
+                "link_missing_page",
+                BLOCKING,
+                _(
+                    "Le lien « %(text)s » ne mène nulle part : sa destination a été supprimée "
+                    "ou n'est pas publiée. Choisissez une autre destination, ou publiez-la."
+                )
+                % {"text": _short(str(getattr(instance, "text", "")), 60)},
+                plugin_id=plugin.pk,
+                placeholder=placeholder,
+            )
         for file in links.files_of(instance):
             if not is_stored(file.file):
                 self.add(

@@ -268,3 +268,20 @@ def test_a_link_to_a_house_that_does_not_exist_blocks_and_one_that_does_is_fine(
     problem = only(check_content(content), "link_missing_page")
 
     assert "/maisons/maison-fermee/ n'existe pas" in problem.message
+
+
+def test_a_call_to_action_whose_page_is_unpublished_blocks(content, admin_user):
+    from tests.content_checks.factories import version_of
+
+    target = published_page(admin_user, title="Programme de l'été", slug="programme-ete")
+    placeholder = content.get_placeholders().get(slot="content")
+    block = add_plugin(
+        placeholder, "CallToActionPlugin", "fr", text="Le programme de l'été", page=target.page
+    )
+    assert check_content(content).problems == []
+
+    version_of(target).unpublish(admin_user)
+
+    problem = only(check_content(content), "link_missing_page")
+    assert problem.is_blocking and problem.plugin_id == block.pk
+    assert "« Le programme de l'été » ne mène nulle part" in problem.message
