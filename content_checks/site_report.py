@@ -121,7 +121,7 @@ def missing_files():
                 name=file.label,
                 message=_(
                     "Le fichier est dans la médiathèque, mais son contenu n'est plus sur le "
-                    "serveur : envoyez-le à nouveau (« Remplacer le fichier »), ou supprimez-le."
+                    "serveur : envoyez-le à nouveau dans la médiathèque, ou supprimez-le."
                 ),
                 used_in=tuple(used_in),
                 fix_url=_admin_change_url(file),
