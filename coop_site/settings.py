@@ -501,6 +501,9 @@ UPLOAD_MAX_SIZES = {
     "pdf": int(os.environ.get("UPLOAD_MAX_DOCUMENT_SIZE", 50 * MEGABYTE)),
     "office": int(os.environ.get("UPLOAD_MAX_DOCUMENT_SIZE", 50 * MEGABYTE)),
     "audio": int(os.environ.get("UPLOAD_MAX_AUDIO_SIZE", 50 * MEGABYTE)),
+    # Under nginx's client_max_body_size (60m, deploy/nginx.conf): raise both together.
+    "video": int(os.environ.get("UPLOAD_MAX_VIDEO_SIZE", 50 * MEGABYTE)),
+    "captions": 1 * MEGABYTE,
 }
 # Decompression bombs: an image of more pixels is refused by filer and by
 # coop_site/uploads.py, with a French message. Pillow gets the same limit (it

@@ -95,8 +95,9 @@ def is_stored(field_file):
 
 # --- The allowed types ------------------------------------------------------
 
-PDF, IMAGE, OFFICE, AUDIO = "pdf", "image", "office", "audio"
-ALL_KINDS = frozenset({PDF, IMAGE, OFFICE, AUDIO})
+PDF, IMAGE, OFFICE, AUDIO, VIDEO = "pdf", "image", "office", "audio", "video"
+CAPTIONS = "captions"  # a video's subtitles (WebVTT): text, never run
+ALL_KINDS = frozenset({PDF, IMAGE, OFFICE, AUDIO, VIDEO, CAPTIONS})
 
 
 @dataclass(frozen=True)
@@ -147,6 +148,22 @@ FILE_TYPES = {
     ),
     "mp3": FileType("un son MP3", AUDIO, ("mp3",), "audio/mpeg"),
     "ogg": FileType("un son Ogg", AUDIO, ("ogg", "oga", "opus"), "audio/ogg"),
+    "mp4": FileType("une vidéo MP4", VIDEO, ("mp4", "m4v"), "video/mp4"),
+    "webm": FileType("une vidéo WebM", VIDEO, ("webm",), "video/webm"),
+    "vtt": FileType("des sous-titres WebVTT", CAPTIONS, ("vtt",), "text/vtt"),
+}
+# The ISO media brands of an MP4 video (not QuickTime's `qt  `, not an M4A sound).
+MP4_BRANDS = {
+    b"isom",
+    b"iso2",
+    b"iso4",
+    b"iso5",
+    b"iso6",
+    b"mp41",
+    b"mp42",
+    b"avc1",
+    b"M4V ",
+    b"dash",
 }
 PILLOW_FORMATS = {"JPEG": "jpeg", "PNG": "png", "WEBP": "webp"}
 # The main part of each OOXML format, and the zip's `mimetype` of each OpenDocument one.
@@ -175,8 +192,11 @@ def accepted_formats_text(kinds=ALL_KINDS):
             "documents Word, Excel, PowerPoint ou OpenDocument (texte, classeur, présentation)"
         ),
         AUDIO: _("sons MP3 ou Ogg"),
+        VIDEO: _("vidéos MP4 ou WebM"),
+        CAPTIONS: _("sous-titres WebVTT (.vtt)"),
     }
-    return ", ".join(str(parts[kind]) for kind in (PDF, IMAGE, OFFICE, AUDIO) if kind in kinds)
+    order = (PDF, IMAGE, OFFICE, AUDIO, VIDEO, CAPTIONS)
+    return ", ".join(str(parts[kind]) for kind in order if kind in kinds)
 
 
 # --- Recognising the content -------------------------------------------------
@@ -228,7 +248,19 @@ def identify(data):
         return "ogg"
     if _is_mp3(data):
         return "mp3"
+    if data[4:8] == b"ftyp" and data[8:12] in MP4_BRANDS:
+        return "mp4"
+    if data.startswith(b"\x1a\x45\xdf\xa3") and b"webm" in data[:64]:
+        return "webm"
+    if _is_webvtt(data):
+        return "vtt"
     return ""
+
+
+def _is_webvtt(data):
+    """WebVTT: UTF-8 text that starts with `WEBVTT`, then a space, a tab or a line end."""
+    head = data[3:] if data.startswith(b"\xef\xbb\xbf") else data
+    return head.startswith(b"WEBVTT") and head[6:7] in (b"", b" ", b"\t", b"\n", b"\r")
 
 
 def _what_it_looks_like(data):
@@ -377,6 +409,8 @@ def check_bytes(data, name, *, kinds=ALL_KINDS):
         pdf.check_pdf(data, max_size=max_size(PDF))
     elif file_type.kind == IMAGE:
         check_image(data, name)
+    elif file_type.kind == CAPTIONS:
+        _check_captions(data, name)
     elif file_type.kind == OFFICE and _zip_office_type(data)[1]:
         raise ValidationError(
             _(
@@ -387,6 +421,24 @@ def check_bytes(data, name, *, kinds=ALL_KINDS):
             code="office_macros",
         )
     return CheckedUpload(file_type=file_type, key=key, name=name)
+
+
+def _check_captions(data, name):
+    """Subtitles are shown as text: valid UTF-8, and no markup that looks like a page."""
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        raise ValidationError(
+            _("« %(name)s » n'est pas enregistré en UTF-8 : enregistrez les sous-titres en UTF-8.")
+            % {"name": name},
+            code="captions_encoding",
+        ) from None
+    if "<script" in text.lower() or "\x00" in text:
+        raise ValidationError(
+            _("« %(name)s » contient du code : des sous-titres ne contiennent que du texte.")
+            % {"name": name},
+            code="captions_code",
+        )
 
 
 def check_upload(uploaded_file, *, name=None, kinds=ALL_KINDS):

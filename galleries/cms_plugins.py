@@ -4,7 +4,7 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
 from .forms import GalleryForm
-from .models import Gallery, GalleryItem
+from .models import Gallery, GalleryItem, MediaBlock
 from .services import add_gallery_photos, gallery_slides
 
 
@@ -77,3 +77,12 @@ class SlideshowPlugin(GalleryPlugin):
         ),
     ]
     slideshow = True
+
+
+@plugin_pool.register_plugin
+class MediaPlugin(CMSPluginBase):
+    model = MediaBlock
+    name = _("Vidéo ou son")
+    module = _("Contenu")
+    render_template = "galleries/plugins/media.html"
+    fields = ["title", "media", "captions", "transcript"]

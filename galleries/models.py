@@ -1,6 +1,8 @@
 from cms.models import CMSPlugin
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from filer.fields.file import FilerFileField
 from filer.fields.folder import FilerFolderField
 from filer.fields.image import FilerImageField
 from filer.models import Image
@@ -100,3 +102,75 @@ class GalleryItem(AltTextMixin):
 
     def __str__(self):
         return self.caption or self.alt_text or str(_("Image"))
+
+
+class MediaBlock(CMSPlugin):
+    """A video or a sound from the media library, played by the browser, never without its words.
+
+    A video needs its subtitles (a WebVTT file) or a transcript; a sound, a
+    transcript: whoever cannot hear it still gets what it says.
+    """
+
+    title = models.CharField(
+        _("titre"),
+        max_length=160,
+        help_text=_(
+            "Dit ce que l'on va voir ou entendre, par exemple « L'AGORA place Jules-Nadi »."
+        ),
+    )
+    media = FilerFileField(
+        verbose_name=_("vidéo ou son"),
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text=_("Un fichier public de la médiathèque : vidéo MP4 ou WebM, son MP3 ou Ogg."),
+    )
+    captions = FilerFileField(
+        verbose_name=_("sous-titres"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Pour une vidéo : un fichier de sous-titres WebVTT (.vtt), en français."),
+    )
+    transcript = models.TextField(
+        _("transcription"),
+        blank=True,
+        help_text=_("Le texte de ce qui est dit (et montré), proposé sous le lecteur."),
+    )
+
+    class Meta:
+        verbose_name = _("vidéo ou son")
+        verbose_name_plural = _("vidéos et sons")
+
+    def __str__(self):
+        return self.title
+
+    @property
+    def is_video(self):
+        return bool(self.media_id) and self.media.mime_type.startswith("video/")
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if self.media_id:
+            if not self.media.mime_type.startswith(("video/", "audio/")):
+                errors["media"] = _("Choisissez une vidéo (MP4, WebM) ou un son (MP3, Ogg).")
+            elif not self.media.is_public:
+                errors["media"] = _(
+                    "Ce fichier est privé dans la médiathèque : les visiteurs ne pourraient pas le lire."
+                )
+        if self.captions_id and self.captions.mime_type != "text/vtt":
+            errors["captions"] = _("Les sous-titres sont un fichier WebVTT (.vtt).")
+        if self.media_id and not self.transcript.strip():
+            if self.is_video and not self.captions_id:
+                errors["transcript"] = _(
+                    "Ajoutez des sous-titres ou une transcription : sans eux, une personne "
+                    "sourde ou malentendante ne sait pas ce que dit la vidéo."
+                )
+            elif not self.is_video:
+                errors["transcript"] = _(
+                    "Ajoutez la transcription du son : sans elle, une personne sourde ou "
+                    "malentendante ne sait pas ce qu'il dit."
+                )
+        if errors:
+            raise ValidationError(errors)
