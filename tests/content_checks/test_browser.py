@@ -15,6 +15,14 @@ from tests.news.factories import home_page
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
+def assert_accessible(page):
+    """axe finds nothing in what this app adds to the admin's page."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    results = Axe().run(page, context={"include": [["#content-main"]]})
+    assert results.violations_count == 0, results.generate_report()
+
+
 def test_the_editor_is_refused_opens_the_block_fixes_it_and_publishes(
     live_server, reload_urls, django_user_model, new_page
 ):
@@ -34,6 +42,7 @@ def test_the_editor_is_refused_opens_the_block_fixes_it_and_publishes(
     page.get_by_text("n'est pas publiée").wait_for()
     assert "« au garage » ne mène nulle part" in page.locator("#content-main").inner_text()
     assert fresh(version).state == DRAFT
+    assert_accessible(page)
 
     link = page.get_by_role("link", name="Ouvrir ce bloc pour le corriger")
     assert link.get_attribute("href").endswith(f"#bloc-{text.pk}")
@@ -56,3 +65,28 @@ def test_the_editor_is_refused_opens_the_block_fixes_it_and_publishes(
     visitor = new_page()
     visitor.goto(base + "/atelier-velo/")
     assert "Inscriptions au garage de la maison." in visitor.locator("main").inner_text()
+
+
+def test_the_broken_links_page_is_accessible_at_320_px(
+    live_server, reload_urls, django_user_model, new_page
+):
+    from pathlib import Path
+
+    from tests.documents.factories import make_document
+
+    user = django_user_model.objects.create_user("alice", password=PASSWORD, is_staff=True)
+    user.groups.add(Group.objects.get(name="Éditeur·rice"))
+    content = draft_page(user, title="Agenda", slug="agenda-ete")
+    add_text(content, '<p>Voir <a href="/fete-disparue/">la fête</a>.</p>')
+    version_of(content).publish(user)
+    document = make_document("Compte rendu 2019", year=2019)
+    Path(document.file.file.path).unlink()
+    page = new_page(viewport={"width": 320, "height": 640})
+    log_in(page, live_server.url, "alice", "/admin/")
+
+    page.get_by_role("link", name="Liens cassés et fichiers manquants").click()
+
+    page.get_by_text("Un lien cassé").wait_for()
+    assert page.get_by_text("2 fichiers manquants").count() == 1
+    assert_accessible(page)
+    assert page.evaluate("document.documentElement.scrollWidth") <= 320
