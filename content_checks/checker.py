@@ -329,13 +329,15 @@ class _Walker:
         for source in node.iter("source"):
             self.file_reference(source.get("src"))
         kinds = {(track.get("kind") or "").lower() for track in node.iter("track")}
-        if not kinds & {"captions", "subtitles"}:
+        # As the site's media block asks (galleries.MediaBlock): subtitles, or a transcript.
+        if not (kinds & {"captions", "subtitles"} or self.has_transcript(node)):
             self.add(
                 "video_captions",
                 WARNING,
                 _(
-                    "Une vidéo n'a pas de sous-titres : ajoutez un fichier de sous-titres, "
-                    "pour les personnes sourdes ou qui regardent sans le son."
+                    "Une vidéo n'a ni sous-titres ni transcription : ajoutez un fichier de "
+                    "sous-titres ou son texte, pour les personnes sourdes ou qui regardent "
+                    "sans le son."
                 ),
                 node.get("src", ""),
             )
@@ -345,9 +347,7 @@ class _Walker:
         for source in node.iter("source"):
             self.file_reference(source.get("src"))
         has_track = node.find(".//track") is not None
-        described = node.get("aria-describedby")
-        transcript = self.transcript_near(node)
-        if not (has_track or described or transcript):
+        if not (has_track or self.has_transcript(node)):
             self.add(
                 "audio_transcript",
                 WARNING,
@@ -357,6 +357,9 @@ class _Walker:
                 ),
                 node.get("src", ""),
             )
+
+    def has_transcript(self, node):
+        return bool(node.get("aria-describedby")) or self.transcript_near(node)
 
     def transcript_near(self, node):
         parent = node.getparent()

@@ -189,13 +189,19 @@ def test_a_video_without_captions_is_a_warning_and_with_captions_is_fine(content
 
     problem = only(check_content(content), "video_captions")
     assert problem.severity == WARNING and problem.plugin_id == block.pk
-    assert "sous-titres" in problem.message
+    assert "ni sous-titres ni transcription" in problem.message
 
     block.delete()
     MarkupPlugin.add(
         content,
         '<video controls src="/static/v.mp4">'
         '<track kind="captions" src="/static/v.vtt" srclang="fr" label="Français"></video>',
+    )
+    MarkupPlugin.add(
+        content,
+        '<figure><video controls src="/static/v.mp4" aria-describedby="t1"></video>'
+        '<details class="media-block__transcript"><summary>Transcription</summary>'
+        '<div id="t1"><p>Bonjour.</p></div></details></figure>',
     )
     assert check_content(content).problems == []
 
