@@ -15,6 +15,7 @@ class CoopSiteConfig(AppConfig):
         from .cms_french import name_text_plugin_in_french, name_version_models_in_french
         from .page_cache import connect_signals
         from .roles import sync_roles_after_migrate
+        from .shared_contents import ensure_shared_contents_after_migrate
 
         # Drafts open only for whoever may change them (see coop_site/cms_access.py).
         admin.site.unregister(Placeholder)
@@ -26,6 +27,8 @@ class CoopSiteConfig(AppConfig):
         pre_save.connect(clean_filer_file_name, dispatch_uid="coop_site.clean_filer_file_name")
         # Once per migrate (this app's signal only), every app's roles converge.
         post_migrate.connect(sync_roles_after_migrate, sender=self)
+        # The shared contents the templates place exist (coop_site/shared_contents.py).
+        post_migrate.connect(ensure_shared_contents_after_migrate, sender=self)
         # Any save or deletion makes every cached page stale (coop_site/page_cache.py).
         connect_signals()
 

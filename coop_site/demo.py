@@ -33,6 +33,8 @@ from filer.models import Folder, Image
 from PIL import Image as PILImage
 from PIL import ImageDraw, ImageFont
 
+from coop_site.shared_contents import ensure_shared_content
+
 LANGUAGE = "fr"
 DEMO_USERNAME = "contenu-demo"
 
@@ -274,7 +276,7 @@ DATA = DemoData(
         "illustrations_folder": (),
         "illustrations": ("maquette", "agora"),
         "pages": ("reverse_id", "title", "slug", "plugins"),
-        "shared_contents": ("static_code", "name", "publish"),
+        "shared_contents": ("static_code", "publish"),
     },
 )
 
@@ -300,41 +302,6 @@ def page_plugins(plugins, *, illustrations):
                 (plugin["slot"], *figure(image, alt=plugin["alt"], caption=plugin["caption"]))
             )
     return result
-
-
-SHARED_CONTENTS_CATEGORY = "Contenus partagés du site"
-
-
-def ensure_shared_content(*, static_code, name, publish, plugins, stdout=None):
-    """The shared content a template places with `{% static_alias static_code %}`,
-    created once with `plugins` ((plugin_type, data, children) each), published
-    or left as a draft."""
-    from djangocms_alias.models import Alias, AliasContent, Category
-
-    if Alias.objects.filter(static_code=static_code, site__isnull=True).exists():
-        return
-    category = Category.objects.filter(translations__name=SHARED_CONTENTS_CATEGORY).first()
-    if category is None:
-        category = Category.objects.create(name=SHARED_CONTENTS_CATEGORY)
-    alias = Alias.objects.create(
-        category=category, static_code=static_code, creation_method=Alias.CREATION_BY_TEMPLATE
-    )
-    user = demo_user()
-    content = AliasContent.objects.with_user(user).create(alias=alias, name=name, language=LANGUAGE)
-    placeholder = content.placeholder
-    for plugin_type, data, children in plugins:
-        parent = add_plugin(placeholder, plugin_type, LANGUAGE, **data)
-        for child_type, child_data in children:
-            add_plugin(placeholder, child_type, LANGUAGE, target=parent, **child_data)
-    version = Version.objects.get_for_content(content)
-    if publish:
-        version.publish(user)
-    else:
-        # A draft the team may take up: not locked by the demo's author.
-        Version.objects.filter(pk=version.pk).update(locked_by=None)
-    if stdout is not None:
-        state = "publié" if publish else "en brouillon"
-        stdout.write(f"  contenu partagé créé ({state}) : {name}")
 
 
 def shared_content_plugins(data, *, folder):
@@ -372,13 +339,15 @@ def load(*, stdout):
     name_the_site()
     folder = demo_folder(DATA["illustrations_folder"])
     for data in DATA["shared_contents"]:
-        ensure_shared_content(
-            static_code=data["static_code"],
-            name=data["name"],
+        created = ensure_shared_content(
+            data["static_code"],
+            user=demo_user(),
             publish=data["publish"],
             plugins=shared_content_plugins(data, folder=folder),
-            stdout=stdout,
         )
+        if created:
+            state = "publié" if data["publish"] else "en brouillon"
+            stdout.write(f"  contenu partagé créé ({state}) : {data['static_code']}")
     illustrations = {
         key: ensure_illustration(**fields, folder=folder)
         for key, fields in DATA["illustrations"].items()

@@ -1,4 +1,9 @@
-"""Shared content (djangocms-alias) on every page, rendered once per version of the site."""
+"""Shared contents (djangocms-alias) on every page, rendered once per version of the site.
+
+See coop_site/shared_contents.py: pages show the published version only, in
+every mode; the shared content's own preview (the alias list's pencil) shows
+its draft through djangocms-alias's `static_alias`.
+"""
 
 from cms.toolbar.utils import get_toolbar_from_request
 from django import template
@@ -7,6 +12,7 @@ from django.template import engines
 from django.utils.safestring import mark_safe
 
 from coop_site import page_cache
+from coop_site.shared_contents import published_placeholder
 
 register = template.Library()
 
@@ -25,20 +31,35 @@ def _render_static_alias(context, static_code):
         return _static_alias.template.render(context)
 
 
+def _render_published(context, toolbar, static_code):
+    placeholder = published_placeholder(static_code)
+    if placeholder is None:
+        return ""
+    renderer = toolbar.get_content_renderer()
+    return renderer.render_placeholder(placeholder, context=context, editable=False)
+
+
+def _previewing_a_shared_content(toolbar):
+    from djangocms_alias.models import AliasContent
+
+    return isinstance(toolbar.get_object(), AliasContent)
+
+
 @register.simple_tag(takes_context=True)
 def shared_content(context, static_code):
-    """`{% static_alias static_code %}`, the same for every page: for a visitor
-    (or staff outside edit and preview) its published version is rendered once
-    per version of the site and kept in the cache; a save anywhere makes a new
-    version, so it is never stale. In edit and preview modes, rendered each time
-    with the CMS's editing markers."""
+    """The published version of the shared content `static_code`, the same on
+    every page and in every mode, kept in the cache under the site's version
+    (a save anywhere makes a new one, so it is never stale). Its own preview
+    shows its draft."""
     request = context.get("request")
     toolbar = get_toolbar_from_request(request) if request is not None else None
-    if toolbar is None or toolbar.edit_mode_active or toolbar.preview_mode_active:
+    if toolbar is None:
+        return ""
+    if _previewing_a_shared_content(toolbar):
         return _render_static_alias(context, static_code)
     key = CACHE_KEY.format(code=static_code, version=page_cache.current_version())
     html = cache.get(key)
     if html is None:
-        html = _render_static_alias(context, static_code)
+        html = _render_published(context, toolbar, static_code)
         cache.set(key, str(html), CACHE_SECONDS)
     return mark_safe(html)

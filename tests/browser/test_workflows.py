@@ -77,7 +77,9 @@ def add_plugin(page, slot_name, plugin_label):
         has=page.locator(f".cms-dragbar-title[title='{slot_name}']")
     )
     dragbar.locator(".cms-submenu-add").click()
-    page.locator(".cms-plugin-picker:visible").get_by_text(plugin_label, exact=True).click()
+    # With many blocks, the picker also lists the ones used lately, first.
+    picker = page.locator(".cms-plugin-picker:visible")
+    picker.get_by_text(plugin_label, exact=True).first.click()
     frame = modal_frame(page)
     frame.locator("form").wait_for()
     return frame

@@ -2,6 +2,8 @@
 footer's partners (djangocms-alias, versioned; templates/includes/site_notice.html
 and footer.html, coop_site/templatetags/coop_shared.py)."""
 
+import os
+
 import pytest
 from django.core.exceptions import ValidationError
 from django.test import Client
@@ -11,6 +13,7 @@ from djangocms_versioning.models import Version
 
 from coop_site.demo import demo_user
 from coop_site.models import PartnerLogo
+from tests.galleries.factories import make_page, publish
 
 pytestmark = pytest.mark.django_db
 
@@ -79,3 +82,48 @@ def test_a_partner_s_address_must_be_https():
     with pytest.raises(ValidationError) as error:
         logo.clean()
     assert error.value.message_dict["url"] == ["Donnez une adresse sûre, commençant par https://"]
+
+
+def test_a_page_in_edit_mode_shows_the_published_notice_and_makes_no_draft_of_it(
+    demo, admin_client
+):
+    """Editing a page is not editing the site's notice: no zone of it on the page."""
+    from cms.toolbar.utils import get_object_edit_url
+
+    notice_version(DRAFT).publish(demo_user())
+    content = make_page(demo_user(), title="Brouillon", slug="brouillon")
+
+    response = admin_client.get(get_object_edit_url(content), follow=True)
+    assert response.status_code == 200
+    html = response.content.decode()
+
+    notice = html.split('class="site-notice"')[1].split("</section>")[0]
+    assert NOTICE in notice and "cms-placeholder" not in notice and "cms-plugin" not in notice
+
+
+def test_looking_at_a_page_as_staff_never_makes_a_shared_content(db, admin_client):
+    """djangocms-alias's own tag makes the alias and a draft of it when staff
+    look at a page where none exists: the drafts a colleague would then find."""
+    from djangocms_alias.models import Alias
+
+    content = make_page(demo_user(), title="Une page", slug="une-page")
+    publish(content, demo_user())
+    versions = Version.objects.count()
+
+    for path in ("/une-page/", "/une-page/?preview", "/une-page/?edit"):
+        assert admin_client.get(path).status_code == 200
+
+    assert not Alias.objects.exists()
+    assert Version.objects.count() == versions
+
+
+def test_ensure_admin_leaves_the_shared_contents_as_empty_drafts(db):
+    from django.core.management import call_command
+
+    call_command("ensure_admin", stdout=open(os.devnull, "w"))
+
+    for code in ("avis-du-site", "partenaires"):
+        content = AliasContent.admin_manager.get(alias__static_code=code)
+        version = Version.objects.get_for_content(content)
+        assert version.state == DRAFT and version.locked_by is None
+    assert 'class="site-notice"' not in Client().get("/").content.decode()

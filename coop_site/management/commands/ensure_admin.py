@@ -6,6 +6,8 @@ from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
+from coop_site.shared_contents import ensure_shared_contents
+
 
 class Command(BaseCommand):
     help = (
@@ -29,8 +31,12 @@ class Command(BaseCommand):
             raise CommandError(
                 "DJANGO_SUPERUSER_PASSWORD est refusé : " + " ".join(error.messages)
             ) from error
-        User.objects.create_superuser(username=user.username, email=user.email, password=password)
+        admin = User.objects.create_superuser(
+            username=user.username, email=user.email, password=password
+        )
         self.stdout.write(self.style.SUCCESS("Compte administrateur créé : admin"))
+        # The notice and the partners, as empty drafts for the team to fill in.
+        ensure_shared_contents(admin)
         if not chosen_password:
             self.stdout.write(
                 self.style.WARNING(f"Mot de passe (affiché une seule fois, notez-le) : {password}")
