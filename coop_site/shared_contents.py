@@ -10,6 +10,7 @@ preview (opened from the alias list) shows their draft.
 """
 
 from django.db import transaction
+from django.utils import translation
 
 SHARED_CONTENTS = {
     "avis-du-site": "Avis sur tout le site",
@@ -32,7 +33,9 @@ def ensure_shared_content(static_code, *, user, plugins=(), publish=False):
         return False
     category = Category.objects.filter(translations__name=CATEGORY).first()
     if category is None:
-        category = Category.objects.create(name=CATEGORY)
+        # parler names it in the active language: none during `migrate`.
+        with translation.override(LANGUAGE):
+            category = Category.objects.create(name=CATEGORY)
     alias = Alias.objects.create(
         category=category, static_code=static_code, creation_method=Alias.CREATION_BY_TEMPLATE
     )

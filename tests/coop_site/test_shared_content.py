@@ -127,3 +127,20 @@ def test_ensure_admin_leaves_the_shared_contents_as_empty_drafts(db):
         version = Version.objects.get_for_content(content)
         assert version.state == DRAFT and version.locked_by is None
     assert 'class="site-notice"' not in Client().get("/").content.decode()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_migrate_on_a_site_with_an_administrator_makes_the_shared_contents(django_user_model):
+    """An upgrade: `migrate` (no language active) on a site that has its administrator."""
+    from django.core.management import call_command
+    from django.utils import translation
+
+    admin = django_user_model.objects.create_superuser("admin", password="x" * 16)
+    with translation.override(None):
+        call_command("migrate", verbosity=0)
+
+    contents = AliasContent.admin_manager.filter(
+        alias__static_code__in=["avis-du-site", "partenaires"]
+    )
+    assert contents.count() == 2
+    assert {Version.objects.get_for_content(c).created_by for c in contents} == {admin}
