@@ -36,7 +36,9 @@ def _render_published(context, toolbar, static_code):
     if placeholder is None:
         return ""
     renderer = toolbar.get_content_renderer()
-    return renderer.render_placeholder(placeholder, context=context, editable=False)
+    # use_cache: without it django CMS marks the whole response never-cache,
+    # and no page showing a shared content could be kept (coop_site/page_cache.py).
+    return renderer.render_placeholder(placeholder, context=context, editable=False, use_cache=True)
 
 
 def _previewing_a_shared_content(toolbar):

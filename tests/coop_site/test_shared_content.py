@@ -5,6 +5,7 @@ and footer.html, coop_site/templatetags/coop_shared.py)."""
 import os
 
 import pytest
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.test import Client
 from djangocms_alias.models import AliasContent
@@ -41,6 +42,12 @@ def test_the_demo_s_partners_are_in_every_footer_and_its_notice_waits_as_a_draft
     assert notice_version(DRAFT).locked_by is None, "a draft the team can take up"
     assert visitor_sees(NOTICE) == dict.fromkeys(PAGES, False)
     assert 'class="site-notice"' not in Client().get("/").content.decode()
+    # Pages showing them stay cacheable: django CMS marks a response never-cache
+    # when a placeholder is rendered without its cache.
+    for path in PAGES:
+        cache.clear()  # the first page of a version renders the shared contents
+        members = {m.strip() for m in Client().get(path)["Cache-Control"].split(",")}
+        assert members == {"max-age=0", "public"}, path
 
 
 def test_the_notice_changes_every_page_once_published_and_never_before(demo):
