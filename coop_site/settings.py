@@ -188,6 +188,7 @@ LOCAL_APPS = [
     "documents",
     "blocks",
     "search",
+    "guide",  # the staff guide (docs/guide/), in the admin
     # Last: it wraps the version admins the apps above registered.
     "content_checks",
 ]
