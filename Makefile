@@ -1,12 +1,13 @@
 # coop_site: two commands for a newcomer.
 #   make run   serves the demo site on http://127.0.0.1:8000
 #   make test  runs the whole test suite
+#   make guide retakes the staff guide's screenshots (docs/guide/images)
 PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1:8000
 
-.PHONY: run test install install-dev demo check lint format messages clean
+.PHONY: run test guide install install-dev demo check lint format messages clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -34,6 +35,12 @@ run: demo
 
 test: install-dev
 	$(PY) -m pytest
+
+# The staff guide's walk in Chromium, as each role (tests/browser/test_guide.py), saving
+# the screenshots the chapters show; commit docs/guide/images afterwards.
+guide: install-dev
+	rm -f docs/guide/images/*.png
+	COOP_GUIDE_SCREENSHOTS=docs/guide/images COOP_REQUIRE_BROWSER=1 $(PY) -m pytest tests/browser/test_guide.py
 
 check: install-dev
 	DJANGO_DEBUG=1 $(PY) manage.py check
