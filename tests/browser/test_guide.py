@@ -369,11 +369,13 @@ def test_the_editor_s_walk(live_server, demo, django_user_model, new_page, shoot
     # Its screenshots, those already taken into docs/guide/images (all of them, once
     # `make guide` has run: tests/guide/test_views.py checks that).
     stored = [name for name in chapter("publier").image_names() if image_path(name)]
-    loaded = page.evaluate(
-        "[...document.querySelectorAll('.guide img')]"
-        ".filter(i => i.complete && i.naturalWidth > 0).length"
-    )
-    assert loaded == len(stored)
+    images = page.locator(".guide img")
+    assert images.count() == len(chapter("publier").image_names())
+    widths = []
+    for image in images.all():
+        image.scroll_into_view_if_needed()  # they load lazily
+        widths.append(image.evaluate("i => i.decode().then(() => i.naturalWidth, () => 0)"))
+    assert len([width for width in widths if width > 0]) == len(stored)
     assert_accessible(page)
     page.set_viewport_size({"width": 320, "height": 640})
     assert page.evaluate("document.documentElement.scrollWidth") <= 320
