@@ -188,7 +188,6 @@ LOCAL_APPS = [
     "documents",
     "blocks",
     "search",
-    "guide",  # the staff guide (docs/guide/), in the admin
     # Last: it wraps the version admins the apps above registered.
     "content_checks",
 ]
