@@ -13,7 +13,9 @@ admin.site.index_title = "Gérer le site"
 urlpatterns = [
     # Before the admin's own URLs, under its address (a staff page, content_checks/views.py).
     path(f"{settings.ADMIN_URL}liens-casses/", include("content_checks.urls")),
-    path(f"{settings.ADMIN_URL}guide/", include("guide.urls")),  # guide/views.py, staff only
+    path(
+        f"{settings.ADMIN_URL}guide/", include("coop_site.guide.urls")
+    ),  # staff only (guide/views.py)
     path(settings.ADMIN_URL, admin.site.urls),  # DJANGO_ADMIN_URL
     path("filer/", include("filer.urls")),
     path("", include("houses.urls.feeds")),  # /agenda.ics

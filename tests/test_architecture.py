@@ -29,7 +29,6 @@ APPS = [
     "blocks",
     "search",
     "content_checks",
-    "guide",
 ]
 
 # coop_site is two parts. The site layer assembles the site and may import any app;
@@ -63,8 +62,6 @@ ALLOWED = {
     # The checks before publishing read the pages, news and documents they check; news
     # never imports them (its registry news.publishing).
     "content_checks": {"toolkit", "search", "houses", "documents", "galleries", "news"},
-    # The staff guide reads its Markdown files (docs/guide/), nothing of the apps.
-    "guide": set(),
 }  # fmt: skip
 
 # Registries: an app plugs into another through these modules only (docs/architecture.md).

@@ -73,7 +73,6 @@ class _GuideLinksProcessor(Treeprocessor):
             source = image.get("src", "")
             if source.startswith("images/"):
                 image.set("src", reverse("guide:image", args=[source.removeprefix("images/")]))
-            image.set("loading", "lazy")
         for link in root.iter("a"):
             target, _hash, fragment = link.get("href", "").partition("#")
             if target in slugs:

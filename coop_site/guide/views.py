@@ -1,4 +1,7 @@
-"""The staff guide in the admin (docs/guide/): staff only, through admin_view."""
+"""The staff guide in the admin (docs/guide/): staff only, through admin_view.
+
+Part of coop_site's toolkit: it reads its own Markdown files and imports no app.
+"""
 
 from django.contrib import admin
 from django.http import FileResponse, Http404
@@ -15,7 +18,7 @@ def index_view(request):
         "title": _("Guide de l'équipe"),
         "chapters": chapters.chapters(),
     }
-    return TemplateResponse(request, "guide/index.html", context)
+    return TemplateResponse(request, "coop_site/guide/index.html", context)
 
 
 def chapter_view(request, slug):
@@ -33,7 +36,7 @@ def chapter_view(request, slug):
         "previous": all_chapters[position - 1] if position else None,
         "next": all_chapters[position + 1] if position + 1 < len(all_chapters) else None,
     }
-    return TemplateResponse(request, "guide/chapter.html", context)
+    return TemplateResponse(request, "coop_site/guide/chapter.html", context)
 
 
 def image_view(request, name):

@@ -19,7 +19,7 @@ from django.contrib.auth.models import Group
 from django.utils import timezone
 from djangocms_versioning.constants import PUBLISHED
 
-from guide.chapters import chapter, chapters, image_path
+from coop_site.guide.chapters import chapter, chapters, image_path
 from tests.browser.test_workflows import (
     PASSWORD,
     log_in,
@@ -366,16 +366,14 @@ def test_the_editor_s_walk(live_server, demo, django_user_model, new_page, shoot
     assert_accessible(page)
     page.get_by_role("link", name="Publier une page").click()
     assert page.locator("h1").inner_text() == "Publier une page"
-    # Its screenshots, those already taken into docs/guide/images (all of them, once
-    # `make guide` has run: tests/guide/test_views.py checks that).
+    # Its screenshots: each one shown is served (one request at a time: the test's live
+    # server shares one SQLite connection between its threads), once `make guide` has
+    # taken it (tests/coop_site/test_guide.py checks that they all are).
+    sources = page.locator(".guide img").evaluate_all("images => images.map(i => i.src)")
+    assert len(sources) == len(chapter("publier").image_names())
+    served = [page.request.get(source) for source in sources]
     stored = [name for name in chapter("publier").image_names() if image_path(name)]
-    images = page.locator(".guide img")
-    assert images.count() == len(chapter("publier").image_names())
-    widths = []
-    for image in images.all():
-        image.scroll_into_view_if_needed()  # they load lazily
-        widths.append(image.evaluate("i => i.decode().then(() => i.naturalWidth, () => 0)"))
-    assert len([width for width in widths if width > 0]) == len(stored)
+    assert [r.headers["content-type"] for r in served if r.ok] == ["image/png"] * len(stored)
     assert_accessible(page)
     page.set_viewport_size({"width": 320, "height": 640})
     assert page.evaluate("document.documentElement.scrollWidth") <= 320

@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from guide.chapters import GUIDE_DIR, IMAGES_DIR, chapters
+from coop_site.guide.chapters import GUIDE_DIR, IMAGES_DIR, chapters
 
 pytestmark = pytest.mark.django_db
 
