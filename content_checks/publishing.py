@@ -1,4 +1,5 @@
-"""The checks run when an editor publishes a page (the toolbar's « Publier », the versions list).
+"""The checks run when an editor publishes a page or a shared content (the toolbar's « Publier »,
+the versions list).
 
 Both buttons post to djangocms-versioning's `publish_view`. A condition of
 `Version.check_publish` could only refuse with one line of text, and the
@@ -26,8 +27,10 @@ CONFIRM_FIELD = "accepter_avertissements"
 
 def _checked_model(model_admin):
     from cms.models import PageContent
+    from djangocms_alias.models import AliasContent
 
-    return getattr(model_admin.model, "_source_model", None) is PageContent
+    # Pages, and the shared contents (the site notice, the partners) that every page shows.
+    return getattr(model_admin.model, "_source_model", None) in (PageContent, AliasContent)
 
 
 class CheckedPublishMixin:
@@ -52,7 +55,8 @@ class CheckedPublishMixin:
 
 
 def check_version_publication(site):
-    """Put the checks in front of the publish view of the pages' version admin."""
+    """Put the checks in front of the publish view of the pages' and shared contents' version
+    admins."""
     from djangocms_versioning.admin import VersionAdmin
 
     for model, model_admin in list(site._registry.items()):

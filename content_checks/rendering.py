@@ -89,6 +89,8 @@ def placeholders_of(obj):
         placeholder.slot: placeholder for placeholder in Placeholder.objects.get_for_obj(obj)
     }
     template = obj.get_template()
+    if not template:  # a shared content (alias): its one placeholder
+        return list(by_slot.values())
     ordered = []
     for declared in get_placeholders(template):
         placeholder = by_slot.get(declared.slot)

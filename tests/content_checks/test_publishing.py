@@ -127,3 +127,39 @@ def test_a_block_that_fails_to_render_or_a_malformed_address_never_gives_a_500(
     assert "n&#x27;est pas valide" in html
     assert "n&#x27;a pas pu être affiché" in html
     assert fresh(version_of(content)).state == DRAFT
+
+
+def test_the_site_notice_is_checked_too_before_every_page_shows_it(editor_client, editor):
+    from cms.api import add_plugin
+    from django.test import Client
+    from djangocms_alias.models import AliasContent
+
+    from coop_site.shared_contents import ensure_shared_contents
+    from tests.news.factories import home_page
+
+    home_page()
+    ensure_shared_contents(editor)
+    notice = AliasContent.admin_manager.get(alias__static_code="avis-du-site")
+    text = add_plugin(
+        notice.placeholder,
+        "TextPlugin",
+        "fr",
+        body='<p>Fermé le 11 novembre : <a href="#">horaires</a>.</p>',
+    )
+    version = version_of(notice)
+    url = reverse("admin:djangocms_versioning_aliascontentversion_publish", args=[version.pk])
+
+    response = editor_client.post(url)
+
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "« horaires » ne mène nulle part" in html
+    assert f"#bloc-{text.pk}" in html
+    assert fresh(version).state == DRAFT
+    assert "Fermé le 11 novembre" not in Client().get("/").content.decode()
+
+    text.body = "<p>Fermé le 11 novembre.</p>"
+    text.save()
+    assert editor_client.post(url).status_code == 302
+    assert fresh(version).state == PUBLISHED
+    assert "Fermé le 11 novembre." in Client().get("/").content.decode()
