@@ -93,6 +93,19 @@ def _text(element):
     return " ".join(element.text_content().split())
 
 
+# The text editor (djangocms-text's TipTap) writes the widths of a table's columns
+# itself: that is the editor's own markup, not formatting pasted from elsewhere.
+EDITOR_SIZED_TAGS = {"table", "colgroup", "col", "th", "td"}
+EDITOR_SIZES = {"width", "min-width"}
+
+
+def _editor_sizing(node):
+    if node.tag.lower() not in EDITOR_SIZED_TAGS:
+        return False
+    properties = [part.split(":", 1)[0].strip().lower() for part in node.get("style").split(";")]
+    return all(name in EDITOR_SIZES for name in properties if name)
+
+
 def _short(text, length=80):
     text = " ".join(text.split())
     return text if len(text) <= length else text[: length - 1] + "…"
@@ -159,7 +172,7 @@ class _Walker:
 
     def element(self, node):
         tag = node.tag.lower()
-        if node.get("style") is not None or tag == "font":
+        if (node.get("style") is not None and not _editor_sizing(node)) or tag == "font":
             self.pasted_style(node)
         method = getattr(self, f"check_{tag}", None)
         if method is not None:

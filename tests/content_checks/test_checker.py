@@ -130,6 +130,19 @@ def test_a_clean_page_has_nothing_to_fix(content, admin_user):
     assert check_content(content).problems == []
 
 
+def test_a_table_as_the_text_editor_writes_it_has_nothing_to_fix(content):
+    # djangocms-text's editor (TipTap) sizes the columns itself, with inline widths.
+    add_text(
+        content,
+        '<table class="table" style="min-width: 50px;"><colgroup><col style="min-width: 25px;">'
+        '<col style="min-width: 25px;"></colgroup><tbody><tr><th colspan="1" rowspan="1">'
+        "<p>Jour</p></th><th><p>Matin</p></th></tr><tr><td><p>Lundi</p></td><td><p>9 h</p></td>"
+        "</tr></tbody></table>",
+    )
+
+    assert check_content(content).problems == []
+
+
 def test_a_text_link_to_a_draft_page_blocks_and_publishing_that_page_clears_it(content, admin_user):
     from tests.content_checks.factories import version_of
 
