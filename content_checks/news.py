@@ -2,7 +2,8 @@
 
 News items are not versioned: a status field, published by `news.services.news_publish`
 from the toolbar's « Publier », the list's action and the change form. Blocking problems
-refuse all three; the toolbar's « Publier » also asks the editor to accept warnings.
+refuse all three; the toolbar's « Publier » also asks the editor to accept warnings, the
+other two list them once the item is published.
 """
 
 from django.utils.translation import gettext as _
@@ -12,14 +13,23 @@ from .presentation import publish_checks_response
 from .publishing import CONFIRM_FIELD
 
 
-def news_blocking_problems(item):
-    """French sentences, one per blocking problem of the item's body."""
+def _sentences(problems):
     return [
         _("%(problem)s (bloc « %(block)s »)") % {"problem": p.message, "block": p.plugin_name}
         if p.plugin_name
         else p.message
-        for p in (checked_or_none(item) or Report(item, [])).blocking
+        for p in problems
     ]
+
+
+def news_blocking_problems(item):
+    """French sentences, one per blocking problem of the item's body."""
+    return _sentences((checked_or_none(item) or Report(item, [])).blocking)
+
+
+def news_warnings(item):
+    """French sentences, one per warning of the item's body (told after publishing)."""
+    return _sentences((checked_or_none(item) or Report(item, [])).warnings)
 
 
 def review_news_publication(request, item):
@@ -32,7 +42,8 @@ def review_news_publication(request, item):
 
 
 def register():
-    from news.publishing import register_check, register_review
+    from news.publishing import register_check, register_review, register_warning
 
     register_check(news_blocking_problems)
     register_review(review_news_publication)
+    register_warning(news_warnings)

@@ -8,7 +8,7 @@ from search.indexing import refresh_objects
 
 from .forms import NewsItemAdminForm
 from .models import Category, NewsItem
-from .services import news_changed, news_publish
+from .services import news_changed, news_publication_warnings, news_publish
 
 
 @admin.register(Category)
@@ -43,6 +43,25 @@ class NewsItemAdmin(admin.ModelAdmin):
     def save_model(self, request, obj, form, change):
         super().save_model(request, obj, form, change)
         news_changed()
+        if "status" in form.changed_data and obj.status == NewsItem.Status.PUBLISHED:
+            self.tell_warnings(request, obj)
+
+    def tell_warnings(self, request, item):
+        """After publishing from the list or the form: the checks' warnings, with the way to
+        fix them (the toolbar's « Publier » asks before publishing instead)."""
+        warnings = news_publication_warnings(item)
+        if warnings:
+            self.message_user(
+                request,
+                format_html(
+                    '{} <a href="{}">{}</a>',
+                    _("« %(title)s » est publiée ; le contrôle signale : %(warnings)s")
+                    % {"title": item.title, "warnings": " ".join(warnings)},
+                    get_object_edit_url(item),
+                    _("Corriger en mode édition"),
+                ),
+                messages.WARNING,
+            )
 
     def delete_model(self, request, obj):
         super().delete_model(request, obj)
@@ -79,6 +98,9 @@ class NewsItemAdmin(admin.ModelAdmin):
                 % {"title": item.title, "errors": " ".join(errors)},
                 messages.ERROR,
             )
+        for item in items:
+            if item not in refused:
+                self.tell_warnings(request, item)
         count = len(items) - len(refused)
         if count:
             self.message_user(

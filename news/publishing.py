@@ -7,15 +7,20 @@ Two kinds, registered from an app's `AppConfig.ready()`:
   list's action, the change form's status), through `news_publication_errors`;
 - a *review*, `review(request, item) -> HttpResponse | None`: asked by the
   toolbar's « Publier » before it publishes; an answer (a page listing
-  warnings for the editor to accept) is shown instead of publishing.
+  warnings for the editor to accept) is shown instead of publishing;
+- a *warning*, `warning(item) -> [French sentence, ...]`: what the list's
+  action and the change form tell the editor after publishing (they have no
+  page to ask first), each sentence something to look at, not a refusal.
 
     # content_checks/apps.py
     from news.publishing import register_check, register_review
     register_check(news_blocking_problems)
+    register_warning(news_warnings)
 """
 
 _checks = []
 _reviews = []
+_warnings = []
 
 
 def register_check(check):
@@ -26,6 +31,15 @@ def register_check(check):
 def register_review(review):
     if review not in _reviews:
         _reviews.append(review)
+
+
+def register_warning(warning):
+    if warning not in _warnings:
+        _warnings.append(warning)
+
+
+def registered_warnings(item):
+    return [sentence for warning in _warnings for sentence in warning(item)]
 
 
 def registered_errors(item):

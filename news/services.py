@@ -5,7 +5,7 @@ from galleries.services import gallery_publication_errors
 from search.indexing import refresh_objects
 
 from .models import NewsItem
-from .publishing import registered_errors
+from .publishing import registered_errors, registered_warnings
 
 
 def news_changed():
@@ -22,6 +22,11 @@ def news_publication_errors(item):
     news/publishing.py (content_checks: the accessibility checks).
     """
     return gallery_publication_errors(item) + registered_errors(item)
+
+
+def news_publication_warnings(item):
+    """What an editor should look at in a published item (French sentences), not a refusal."""
+    return registered_warnings(item)
 
 
 def news_publish(*, items):

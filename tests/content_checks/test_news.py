@@ -97,3 +97,35 @@ def test_the_list_action_and_the_change_form_refuse_a_blocking_problem(editor_cl
     assert response.status_code == 200
     assert "ne mène nulle part" in response.content.decode()
     assert status_of(item) == NewsItem.Status.DRAFT
+
+
+def test_the_list_action_and_the_change_form_publish_and_name_the_warnings(
+    editor_client, news_site
+):
+    item = draft_news('<p>Le programme est <a href="https://example.org/">ici</a>.</p>')
+
+    response = editor_client.post(
+        reverse("admin:news_newsitem_changelist"),
+        {"action": "publish", "_selected_action": [item.pk]},
+        follow=True,
+    )
+
+    assert status_of(item) == NewsItem.Status.PUBLISHED
+    html = response.content.decode()
+    assert "est publiée ; le contrôle signale" in html and "« ici »" in html
+    assert "Corriger en mode édition" in html
+
+    other = draft_news("<h3>Le menu</h3><p>Couscous.</p>", title="Le repas partagé")
+    response = editor_client.post(
+        reverse("admin:news_newsitem_change", args=[other.pk]),
+        {
+            "title": other.title,
+            "slug": other.slug,
+            "published_on": other.published_on.isoformat(),
+            "status": "published",
+            "teaser": other.teaser,
+        },
+        follow=True,
+    )
+    assert status_of(other) == NewsItem.Status.PUBLISHED
+    assert "un niveau est sauté" in response.content.decode()
