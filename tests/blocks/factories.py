@@ -72,3 +72,50 @@ def add_every_block(content, *, house=None):
     add(content, "TextPlugin", target=note, body="<p>Bonnes fêtes à toutes et à tous.</p>")
     add(content, "NotePlugin", kind="info", title="Inscriptions ouvertes")
     return section
+
+
+def add_every_data_block(content, *, house):
+    """The blocks that show the site's records (figures, cards, media, a contact form), filled."""
+    import datetime
+
+    from django.core.files.base import ContentFile
+    from django.utils import timezone
+    from filer.models import File
+
+    from houses.models import KeyFigure
+    from tests.galleries.test_media_block import MP4, VTT
+    from tests.houses.factories import make_activity, make_event
+    from tests.news.factories import make_news
+
+    figures = add(content, "KeyFiguresPlugin", title="La Coopération en chiffres")
+    figures.figures.set(
+        [
+            KeyFigure.objects.create(
+                label="bénévoles engagés", qualifier="plus de", value=80, year=2018
+            ),
+            KeyFigure.objects.create(label="salariés", value=24, year=2018, source="Exemple"),
+        ]
+    )
+    for days in (1, 2):
+        make_event(house, starts_at=timezone.now() + datetime.timedelta(days=days))
+    make_activity(house, title="Atelier couture")
+    make_news(title="La fête de quartier", houses=[house])
+    add(content, "EventCardsPlugin", title="Les prochains événements", house=house, count=2)
+    add(content, "ActivityCardsPlugin", title="Les activités", house=house)
+    add(content, "NewsCardsPlugin", title="Les dernières actualités", count=2)
+    add(content, "HouseCardsPlugin", title="Les maisons")
+
+    def media(name, data):
+        return File.objects.create(
+            file=ContentFile(data, name=name), original_filename=name, is_public=True
+        )
+
+    add(
+        content,
+        "MediaPlugin",
+        title="L'AGORA en vidéo",
+        media=media("agora.mp4", MP4),
+        captions=media("agora.vtt", VTT),
+        transcript="Bienvenue à la maison de quartier.",
+    )
+    add(content, "ContactFormPlugin", house=house, title="Écrire à la maison")

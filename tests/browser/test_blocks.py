@@ -1,4 +1,5 @@
-"""The editors' blocks (blocks/) in Chromium: a page holding every block passes
+"""The editors' blocks in Chromium: a page holding every block (blocks/, and the
+cards, figures, media and contact blocks of the other apps) passes
 axe and the Nu Html Checker, at 1280 and 320 px, and nothing overflows a phone.
 
 The helpers and the checker's location are those of test_accessibility.py.
@@ -11,7 +12,7 @@ import subprocess
 import pytest
 from django.contrib.auth import get_user_model
 
-from tests.blocks.factories import add, add_every_block, make_page, publish
+from tests.blocks.factories import add, add_every_block, add_every_data_block, make_page, publish
 
 from .test_accessibility import VNU_JAR, WIDTHS, _describe
 
@@ -32,17 +33,43 @@ GRID_ROWS = """
 
 
 @pytest.fixture
-def blocks_page(db):
+def blocks_page(db, reload_urls):
+    from tests.houses.conftest import create_houses_pages
+    from tests.houses.factories import make_house
+    from tests.news.factories import news_page
+
+    create_houses_pages()  # the pages the cards link to
+    news_page()
     user = get_user_model().objects.create_superuser("chef", "chef@example.org", "motdepasse")
     content = make_page(user, template="pages/two_columns.html")
     add_every_block(content)
+    house = make_house(slug="les-ors", name="Maison de quartier des Ors", short_name="Les Ors")
+    add_every_data_block(content, house=house)
     # A note in the sidebar too: the narrowest column of the site.
     add(content, "NotePlugin", slot="sidebar", kind="warning", title="Fermeture exceptionnelle",
         text="Fermé le lundi 24 décembre.")  # fmt: skip
     add(content, "CallToActionPlugin", slot="sidebar", style="secondary",
         text="Le site de la CAF de la Drôme", external_url="https://www.caf.fr/")  # fmt: skip
     publish(content, user)
+    reload_urls()
     return PATH
+
+
+def test_the_page_shows_every_block_with_its_records(client, blocks_page):
+    html = client.get(blocks_page).content.decode()
+
+    for words in [
+        "bénévoles engagés",
+        "Les prochains événements",
+        "Atelier couture",
+        "La fête de quartier",
+        "Maison de quartier des Ors",
+        "<video",
+        'kind="captions"',
+        "Écrire à la maison",
+        "Fermeture exceptionnelle",
+    ]:
+        assert words in html, words
 
 
 def test_a_page_of_every_block_passes_axe_and_fits_a_phone(live_server, blocks_page, new_page):
