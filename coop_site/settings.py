@@ -465,6 +465,23 @@ DJANGOCMS_VERSIONING_LOCK_VERSIONS = True
 CMS_PAGE_WIZARD_DEFAULT_TEMPLATE = "pages/one_column.html"
 CMS_PAGE_WIZARD_CONTENT_PLACEHOLDER = "content"
 TEXT_INLINE_EDITING = True
+# The text editor offers what the site's design styles, no more: headings, bold,
+# italic, lists, links, quotes, tables (with a header row), a rule, and blocks
+# inside the text. Colours, highlights, alignment and code are left out: they
+# would not follow the site's colours and contrast (issue 14).
+TEXT_EDITOR_SETTINGS = {
+    "toolbar_CMS": [
+        ["Undo", "Redo"],
+        ["CMSPlugins", "cmswidget"],
+        ["Format"],
+        ["PasteText"],
+        ["Bold", "Italic"],
+        ["RemoveFormat"],
+        ["Link", "Unlink"],
+        ["NumberedList", "BulletedList"],
+        ["Blockquote", "Table", "HorizontalRule"],
+    ],
+}
 
 THUMBNAIL_HIGH_RESOLUTION = False
 THUMBNAIL_PRESERVE_EXTENSIONS = ("png", "webp")
