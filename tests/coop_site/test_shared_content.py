@@ -151,3 +151,25 @@ def test_migrate_on_a_site_with_an_administrator_makes_the_shared_contents(djang
     )
     assert contents.count() == 2
     assert {Version.objects.get_for_content(c).created_by for c in contents} == {admin}
+
+
+def test_the_demo_fills_the_empty_drafts_an_upgrade_made_but_never_the_team_s_work(admin_user):
+    from cms.api import add_plugin
+
+    from coop_site.shared_contents import ensure_shared_content, ensure_shared_contents
+
+    publish(make_page(admin_user, title="Une page", slug="une-page"), admin_user)
+    ensure_shared_contents(admin_user)  # as `migrate` on an upgraded site, before `load_demo`
+    partners = [("TextPlugin", {"body": "<p>Avec le soutien de la CAF (exemple).</p>"}, [])]
+
+    assert ensure_shared_content("partenaires", user=admin_user, plugins=partners, publish=True)
+    assert "Avec le soutien de la CAF (exemple)." in Client().get("/une-page/").content.decode()
+
+    # Once filled (or written by the team), a second load changes nothing.
+    notice = [("TextPlugin", {"body": "<p>Fermé le 1er mai (exemple).</p>"}, [])]
+    content = AliasContent.admin_manager.get(alias__static_code="avis-du-site")
+    add_plugin(content.placeholder, "TextPlugin", "fr", body="<p>Le texte de l'équipe.</p>")
+    assert not ensure_shared_content("avis-du-site", user=admin_user, plugins=notice)
+    assert not ensure_shared_content("partenaires", user=admin_user, plugins=partners, publish=True)
+    assert content.placeholder.get_plugins("fr").count() == 1
+    assert AliasContent.admin_manager.filter(alias__static_code="partenaires").count() == 1
