@@ -132,11 +132,16 @@ def test_house_filter_keeps_only_that_house(client, houses_pages):
 
 def test_previous_and_next_week_links_keep_the_house(client, houses_pages):
     make_house(slug="les-ors")
+    # A week that is never the current one (which has no « Cette semaine » link).
+    today = timezone.localdate()
+    monday = today - datetime.timedelta(days=today.weekday()) + datetime.timedelta(weeks=3)
+    week = datetime.timedelta(weeks=1)
 
-    html = week_page(client, semaine="2026-W50", maison="les-ors")
+    html = week_page(client, semaine=week_param(monday), maison="les-ors")
 
-    assert 'href="?semaine=2026-W51&amp;maison=les-ors" rel="next">Semaine suivante' in html
-    assert 'href="?semaine=2026-W49&amp;maison=les-ors" rel="prev">Semaine précédente' in html
+    after, before = week_param(monday + week), week_param(monday - week)
+    assert f'href="?semaine={after}&amp;maison=les-ors" rel="next">Semaine suivante' in html
+    assert f'href="?semaine={before}&amp;maison=les-ors" rel="prev">Semaine précédente' in html
     assert "<h1>La semaine" in html
     assert 'href="?maison=les-ors">Cette semaine</a>' in html
     # The year's last ISO week leads to the next year's first.
