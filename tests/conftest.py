@@ -63,11 +63,25 @@ def reload_urls():
 
 
 @pytest.fixture
-def demo(db, reload_urls, django_capture_on_commit_callbacks):
-    """The whole demo site, as `manage.py load_demo` builds it."""
-    # The command commits, which derives the reports' covers: the test's transaction does not.
-    with django_capture_on_commit_callbacks(execute=True):
-        call_command("load_demo", stdout=open(os.devnull, "w"))
+def demo(db, reload_urls, django_capture_on_commit_callbacks, settings):
+    """The whole demo site, as `manage.py load_demo` builds it.
+
+    Built once per run and replayed in the tests inside a transaction
+    (tests/demo_snapshot.py); a transactional test (live server) runs the command.
+    """
+    from django.db import connection
+
+    from tests import demo_snapshot
+
+    def build():
+        # The command commits, which derives the reports' covers: the test's transaction does not.
+        with django_capture_on_commit_callbacks(execute=True):
+            call_command("load_demo", stdout=open(os.devnull, "w"))
+
+    if connection.in_atomic_block:
+        demo_snapshot.load(build, media_root=settings.MEDIA_ROOT)
+    else:
+        build()
     reload_urls()
 
 
