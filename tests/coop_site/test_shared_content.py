@@ -173,3 +173,22 @@ def test_the_demo_fills_the_empty_drafts_an_upgrade_made_but_never_the_team_s_wo
     assert not ensure_shared_content("partenaires", user=admin_user, plugins=partners, publish=True)
     assert content.placeholder.get_plugins("fr").count() == 1
     assert AliasContent.admin_manager.filter(alias__static_code="partenaires").count() == 1
+
+
+def test_the_notice_s_own_preview_shows_its_draft_once_where_visitors_will_read_it(admin_client):
+    from cms.api import add_plugin
+    from cms.toolbar.utils import get_object_edit_url, get_object_preview_url
+
+    from coop_site.shared_contents import ensure_shared_contents
+
+    ensure_shared_contents(demo_user())
+    notice = AliasContent.admin_manager.get(alias__static_code="avis-du-site")
+    add_plugin(notice.placeholder, "TextPlugin", "fr", body="<p>Fermé le 11 novembre.</p>")
+
+    for url in (get_object_preview_url(notice), get_object_edit_url(notice)):
+        html = admin_client.get(url).content.decode()
+        assert html.count("Fermé le 11 novembre.") == 1, url
+        band = html.split('<section class="site-notice"', 1)[1].split("</section>", 1)[0]
+        assert "Fermé le 11 novembre." in band
+        assert "dans le bandeau sous l'en-tête" in html
+    assert "Fermé le 11 novembre." not in Client().get("/").content.decode()
