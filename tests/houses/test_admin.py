@@ -253,18 +253,45 @@ def structure_board(client, house):
     return response.content.decode()
 
 
-def add_text_url(placeholder):
+def add_text_url(placeholder, plugin_type="TextPlugin"):
     from urllib.parse import urlencode
 
     from django.urls import reverse
 
     query = {
         "placeholder_id": placeholder.pk,
-        "plugin_type": "TextPlugin",
+        "plugin_type": plugin_type,
         "plugin_language": "fr",
         "plugin_position": 1,
     }
     return reverse("admin:cms_placeholder_add_plugin") + "?" + urlencode(query)
+
+
+def test_a_team_puts_a_note_in_its_presentation_but_no_layout_block_and_nothing_elsewhere(
+    client, two_houses, reload_urls
+):
+    from cms.models import Placeholder
+
+    from .conftest import create_houses_pages
+
+    create_houses_pages()
+    reload_urls()
+    alpha, beta = two_houses
+    client.force_login(make_staff_user(get_user_model(), houses=[alpha]))
+    structure_board(client, alpha)
+    own = Placeholder.objects.get_for_obj(alpha).get(slot="presentation")
+    note = {"kind": "warning", "title": "Fermeture exceptionnelle", "text": "Fermé le 11 novembre."}
+
+    response = client.post(add_text_url(own, "NotePlugin"), note)
+
+    assert response.status_code == 200
+    client.logout()
+    html = client.get(alpha.get_absolute_url()).content.decode()
+    assert "Fermeture exceptionnelle" in html and "Fermé le 11 novembre." in html
+    client.force_login(make_staff_user(get_user_model(), houses=[alpha]))
+    assert client.get(add_text_url(own, "GridPlugin")).status_code == 403
+    other = Placeholder.objects.create(source=beta, slot="presentation")
+    assert client.post(add_text_url(other, "NotePlugin"), note).status_code == 403
 
 
 @pytest.mark.parametrize("who", ["administrateur", "équipe"])
