@@ -42,3 +42,8 @@ MEDIA_ROOT = os.environ.get("COOP_TEST_MEDIA_ROOT") or tempfile.mkdtemp(prefix="
 # Writers on a file (the site and its worker, settings.py) keep it, tested with
 # the real settings by tests/coop_site/test_sqlite_writers.py.
 DATABASES["default"].get("OPTIONS", {}).pop("transaction_mode", None)  # noqa: F405
+# A test's data need not survive a power cut: PostgreSQL answers a commit
+# without waiting for the disk (transactional tests and live servers commit
+# at every save). Production keeps the default.
+if DATABASES["default"]["ENGINE"].endswith("postgresql"):  # noqa: F405
+    DATABASES["default"].setdefault("OPTIONS", {})["options"] = "-c synchronous_commit=off"  # noqa: F405
