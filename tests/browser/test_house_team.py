@@ -157,13 +157,17 @@ def test_a_team_writes_the_first_text_of_its_empty_presentation(live_server, new
     hint = page.locator("main .notice", has_text="Présentation vide")
     hint.get_by_role("link", name="ouvrez la structure de la page").click()
 
-    # The structure board: the « + » of « Présentation » opens the text form
-    # (the only block a team may add, so the CMS skips the list of blocks).
+    # The structure board: the « + » of « Présentation » lists the blocks a team
+    # may add there (a text, a note, a list that opens...), and no layout block.
     page.wait_for_url("**/structure/**")
     page.locator(".cms-structure-content").wait_for()
     page.locator(".cms-dragbar").filter(
         has=page.locator(".cms-dragbar-title[title='Présentation']")
     ).locator(".cms-submenu-add").click()
+    picker = page.locator(".cms-plugin-picker:visible")
+    assert picker.get_by_text("Encadré (information, attention)", exact=True).count() == 1
+    assert picker.get_by_text("Grille de colonnes", exact=True).count() == 0
+    picker.get_by_text("Texte", exact=True).first.click()
     frame = page.frame_locator(".cms-modal-frame iframe")
     frame.locator("form").wait_for()
     editor = frame.locator("[contenteditable=true]").first
