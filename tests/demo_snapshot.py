@@ -73,8 +73,9 @@ def _sqlite_value(value):
 
 
 def _state():
+    """{table: (primary key column, columns, {pk: row})} of every table."""
     with connection.cursor() as cursor:
-        return {table: _read(cursor, table, pk) for table, pk in _tables().items()}
+        return {table: (pk, *_read(cursor, table, pk)) for table, pk in _tables().items()}
 
 
 def _differ(old, new):
@@ -89,13 +90,12 @@ class Snapshot:
     def __init__(self, before, after, files):
         self.files = files
         self.changes = []  # (table, pk column, columns, inserted, updated, deleted pks)
-        for table, (columns, rows) in after.items():
-            old = before[table][1]
+        for table, (pk, columns, rows) in after.items():
+            old = before[table][2]
             inserted = [row for key, row in rows.items() if key not in old]
             updated = [row for key, row in rows.items() if key in old and _differ(old[key], row)]
             deleted = [key for key in old if key not in rows]
             if inserted or updated or deleted:
-                pk = _tables()[table]
                 self.changes.append((table, pk, columns, inserted, updated, deleted))
 
     def fits(self):

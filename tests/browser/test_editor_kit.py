@@ -18,6 +18,7 @@ from djangocms_versioning.constants import PUBLISHED
 from tests.browser.test_workflows import (
     PASSWORD,
     add_plugin,
+    create_page_with_wizard,
     log_in,
     make_editor,  # noqa: F401 (a fixture)
     modal_button,
@@ -82,12 +83,7 @@ def test_an_editor_builds_previews_fixes_and_publishes_a_page_of_blocks(
     base = live_server.url
     editor = new_page(viewport={"width": 1280, "height": 900})
     log_in(editor, base, "alice", "/")
-    editor.locator(".cms-toolbar").get_by_text("Créer", exact=True).click()
-    modal_frame(editor).get_by_text("Nouvelle page", exact=True).click()
-    modal_button(editor, "Suivant").click()
-    modal_frame(editor).locator("#id_1-title").fill("Participer")
-    modal_button(editor, "Créer").click()
-    editor.wait_for_url(re.compile(r".*/edit/\d+/.*"))
+    create_page_with_wizard(editor, "Participer")
     open_structure(editor)
 
     # A list that opens, an item, and the item's text.

@@ -26,6 +26,7 @@ from tests.browser.test_workflows import (
     modal_button,
     modal_frame,
     open_structure,
+    save_modal,
     type_rich_text,
 )
 from tests.content_checks.factories import add_text, draft_page, fresh, version_of
@@ -100,11 +101,6 @@ def block_form(page, label, slot_name="Contenu principal"):
     return frame
 
 
-def save_block(page):
-    modal_button(page, "Enregistrer").click()
-    page.locator(".cms-modal").wait_for(state="hidden")
-
-
 def cancel_block(page):
     modal_button(page, "Annuler").click()
     page.locator(".cms-modal").wait_for(state="hidden")
@@ -171,7 +167,7 @@ def test_the_editor_s_walk(live_server, demo, django_user_model, new_page, shoot
     form = block_form(page, "Section")
     form.locator("#id_title").fill("Comment ça marche ?")
     shoot(page.locator(".cms-modal"), "bloc-section.png")
-    save_block(page)
+    save_modal(page)
 
     form = block_form(page, "Bouton ou lien d'action")
     form.locator("#id_text").fill("ici")
@@ -182,20 +178,20 @@ def test_the_editor_s_walk(live_server, demo, django_user_model, new_page, shoot
     assert "« ici » ne dit pas où mène le lien" in refusal.first.inner_text()
     shoot(page.locator(".cms-modal"), "bloc-bouton-refuse.png")
     form.locator("#id_text").fill("Venir à la maison des Ors")
-    save_block(page)
+    save_modal(page)
 
     form = block_form(page, "Citation")
     form.locator("#id_text").fill("On repart avec son grille-pain réparé, et des voisins en plus.")
     form.locator("#id_author").fill("Une habitante du quartier des Ors")
     shoot(page.locator(".cms-modal"), "bloc-citation.png")
-    save_block(page)
+    save_modal(page)
 
     form = block_form(page, "Encadré (information, attention)")
     form.locator("#id_kind").select_option("warning")
     form.locator("#id_title").fill("Fermeture exceptionnelle")
     form.locator("#id_text").fill("Pas de repair café pendant les vacances de Noël.")
     shoot(page.locator(".cms-modal"), "bloc-encadre.png")
-    save_block(page)
+    save_modal(page)
 
     for label, name in [
         ("Chiffres clés", "bloc-chiffres-cles.png"),
@@ -238,7 +234,7 @@ def test_the_editor_s_walk(live_server, demo, django_user_model, new_page, shoot
     text_editor.click()
     page.keyboard.press("Control+A")
     text_editor.type("Inscriptions au garage de la maison.")
-    save_block(page)
+    save_modal(page)
     page.wait_for_load_state("networkidle")
     toolbar_button(page, "Publier").click()
     page.get_by_role("button", name="Publier quand même").wait_for()
@@ -258,7 +254,7 @@ def test_the_editor_s_walk(live_server, demo, django_user_model, new_page, shoot
     form = block_form(page, "Texte")
     type_rich_text(form, "Inscriptions à l'accueil de la maison.")
     shoot(page.locator(".cms-modal"), "bloc-texte.png")
-    save_block(page)
+    save_modal(page)
     page.wait_for_load_state("networkidle")
     toolbar_button(page, "Publier").click()
     page.wait_for_url(re.compile(r".*/repair-cafe/.*"))
@@ -337,7 +333,7 @@ def test_the_editor_s_walk(live_server, demo, django_user_model, new_page, shoot
     for n in (1, 2):
         gallery.get_by_label(re.compile(rf"repair-{n}\.")).fill(f"Un objet réparé, photo {n}")
     shoot(page.locator(".cms-modal"), "actualite-galerie.png")
-    save_block(page)
+    save_modal(page)
     structure = page.locator(".cms-structure-content")
     assert "Documents à télécharger" in structure.inner_text()
     shoot(page, "actualite-structure.png")

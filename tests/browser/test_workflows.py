@@ -66,6 +66,16 @@ def modal_button(page, label):
     return page.locator(".cms-modal-buttons").get_by_text(label, exact=True)
 
 
+def create_page_with_wizard(page, title):
+    """« Créer » › « Nouvelle page » › its title: the new page opens in edit mode."""
+    page.locator(".cms-toolbar").get_by_text("Créer", exact=True).click()
+    modal_frame(page).get_by_text("Nouvelle page", exact=True).click()
+    modal_button(page, "Suivant").click()
+    modal_frame(page).locator("#id_1-title").fill(title)
+    modal_button(page, "Créer").click()
+    page.wait_for_url(re.compile(r".*/edit/\d+/.*"))
+
+
 def open_structure(page):
     page.locator("a[data-cms-structure-btn]").first.click()
     page.locator(".cms-structure-content").wait_for()
@@ -249,12 +259,7 @@ def test_editor_creates_previews_and_publishes_a_page_with_a_gallery(
 
     # A new page with the "Créer" wizard; it opens in edit mode.
     log_in(editor, base, "alice", "/")
-    editor.locator(".cms-toolbar").get_by_text("Créer", exact=True).click()
-    modal_frame(editor).get_by_text("Nouvelle page", exact=True).click()
-    modal_button(editor, "Suivant").click()
-    modal_frame(editor).locator("#id_1-title").fill("Fête de quartier")
-    modal_button(editor, "Créer").click()
-    editor.wait_for_url(re.compile(r".*/edit/\d+/.*"))
+    create_page_with_wizard(editor, "Fête de quartier")
 
     # A first text, published.
     open_structure(editor)
