@@ -78,12 +78,13 @@ def _state():
         return {table: (pk, *_read(cursor, table, pk)) for table, pk in _tables().items()}
 
 
+def _plain(row):
+    """The row's values, a JSON column's wrapper (psycopg2's Json) unwrapped for comparison."""
+    return [getattr(value, "adapted", value) for value in row]
+
+
 def _differ(old, new):
-    unwrap = (
-        [getattr(value, "adapted", value) for value in old],
-        [getattr(value, "adapted", value) for value in new],
-    )
-    return unwrap[0] != unwrap[1]
+    return _plain(old) != _plain(new)
 
 
 class Snapshot:

@@ -142,8 +142,8 @@ def test_an_editor_builds_previews_fixes_and_publishes_a_page_of_blocks(
     report = editor.locator("#content-main").inner_text()
     assert "Le lien « S'inscrire aux ateliers » ne mène nulle part" in report
     assert report.count("Ouvrir ce bloc pour le corriger") == 1, report
-    content = version_of_page("Participer")
-    assert fresh(content).state != PUBLISHED
+    version = version_of_page("Participer")
+    assert fresh(version).state != PUBLISHED
 
     # Opened from the report, the block gets a published destination.
     editor.get_by_role("link", name="Ouvrir ce bloc pour le corriger").click()
@@ -158,7 +158,7 @@ def test_an_editor_builds_previews_fixes_and_publishes_a_page_of_blocks(
     editor.wait_for_load_state("networkidle")
     editor.locator(".cms-toolbar").get_by_text("Publier", exact=True).click()
     editor.wait_for_url(re.compile(r".*/participer/.*"))
-    assert fresh(content).state == PUBLISHED
+    assert fresh(version).state == PUBLISHED
 
     # What a visitor reads, on a phone, with the keyboard.
     visitor = new_page(viewport={"width": 320, "height": 640})
