@@ -29,13 +29,13 @@ import time
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse, HttpResponseNotModified
 from django.utils import timezone
 from django.utils.cache import patch_cache_control
 
 from coop_site import page_cache_local
+from coop_site.commit import once_on_commit
 from coop_site.compression import negotiate
 
 VERSION_KEY = "coop:page-cache:version"
@@ -116,8 +116,8 @@ def _on_change(sender, **kwargs):
     if _changes_what_visitors_see(sender):
         bump_version()
         # Again once committed: a page rendered meanwhile from the old rows may
-        # have been stored under the version bumped above.
-        transaction.on_commit(bump_version)
+        # have been stored under the version bumped above (once per transaction).
+        once_on_commit("page_cache", bump_version)
 
 
 def connect_signals():

@@ -13,7 +13,6 @@ import tempfile
 os.environ.setdefault(
     "DJANGO_SECRET_KEY", "tests-only-secret-key-long-enough-for-djangos-deploy-check-0123456789"
 )
-os.environ.setdefault("DJANGO_CACHE_DIR", tempfile.mkdtemp(prefix="coop-cache-"))
 # Playwright's sync API runs an event loop in the test thread; the ORM calls
 # made by the same tests are still synchronous.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
@@ -33,6 +32,18 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 SERVE_MEDIA = True
+# The suite is one process (the live server's threads included): the
+# local-memory cache, as cookiecutter-django's test settings. Each save writes
+# the cache's version; on files that is a file written per save. The file
+# cache of settings.py is what the servers tests/reliability/, tests/security/
+# and bench/ start in processes of their own use.
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "coop-tests",
+        "OPTIONS": {"MAX_ENTRIES": 5000},
+    }
+}
 STATIC_ROOT = tempfile.mkdtemp(prefix="coop-static-")
 # A child process of a test (tests/reliability/) may be given its own media folder.
 MEDIA_ROOT = os.environ.get("COOP_TEST_MEDIA_ROOT") or tempfile.mkdtemp(prefix="coop-media-")

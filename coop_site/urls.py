@@ -2,9 +2,8 @@ from django.conf import settings
 from django.contrib import admin
 from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path, re_path
-from django.views.static import serve
 
-from . import sitemaps
+from . import sitemaps, views
 
 admin.site.site_header = "Coopération des Maisons de Quartier — administration"
 admin.site.site_title = "Administration du site"
@@ -26,9 +25,7 @@ urlpatterns = [
 
 if settings.SERVE_MEDIA:
     # Locally and in tests only; in production the reverse proxy serves /media/.
-    urlpatterns.append(
-        re_path(r"^media/(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT})
-    )
+    urlpatterns.append(re_path(r"^media/(?P<path>.*)$", views.serve_media))
 
 # django CMS answers every other URL, so it comes last.
 urlpatterns.append(path("", include("cms.urls")))

@@ -2,10 +2,12 @@
 
 import sys
 
+from django.conf import settings
 from django.db.utils import InterfaceError, OperationalError
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.template import loader
+from django.views import static
 
 # Seconds a visitor (or a proxy) is asked to wait while the database is down.
 DATABASE_DOWN_RETRY_AFTER = 30
@@ -22,6 +24,12 @@ class ToolbarObjectMixin:
         if toolbar is not None and getattr(self, "object", None) is not None:
             toolbar.set_object(self.object)
         return super().get_context_data(**kwargs)
+
+
+def serve_media(request, path):
+    """Uploaded files, locally and in tests only (SERVE_MEDIA): read from the
+    MEDIA_ROOT of the moment, so the URL conf holds no folder of its own."""
+    return static.serve(request, path, document_root=settings.MEDIA_ROOT)
 
 
 def bad_request(request, exception=None):

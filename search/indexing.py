@@ -1,10 +1,13 @@
 """Writes the index: one entry per public object, removed once it is no longer public."""
 
 import contextlib
+import functools
 import threading
 
 from django.contrib.postgres.search import SearchVector
 from django.db import connection, transaction
+
+from coop_site.commit import once_on_commit
 
 from . import registry
 from .models import SearchEntry
@@ -58,12 +61,19 @@ def deferred():
 
 
 def refresh(index, obj):
-    """Bring the entry of `obj` in line with what visitors see of it now."""
+    """Bring the entry of `obj` in line with what visitors see of it, once the
+    transaction commits (at once outside a transaction)."""
     if getattr(_state, "deferred", False):
         return
+    # The key now: a deleted object has lost its primary key by the commit.
+    key = index.key(obj)
+    once_on_commit(("search", key), functools.partial(_refresh_now, index, obj, key))
+
+
+def _refresh_now(index, obj, key):
     public = index.public_version(obj)
     if public is None or not index.document(public).url:
-        SearchEntry.objects.filter(key=index.key(obj)).delete()
+        SearchEntry.objects.filter(key=key).delete()
         return
     entry = _write(index, public)
     if connection.vendor == "postgresql":

@@ -46,6 +46,66 @@ def _media_root(settings, tmp_path):
     settings.MEDIA_ROOT = str(tmp_path / "media")
 
 
+def _urlconf_sources():
+    """What django CMS builds the URL conf from: the settings urls.py reads and
+    the addresses of the pages an application is hooked to (cms/appresolver.py)."""
+    from cms.models import PageUrl
+    from django.conf import settings
+
+    hooked = (
+        PageUrl.objects.exclude(path__isnull=True)
+        .exclude(page__application_urls=None)
+        .exclude(page__application_urls="")
+        .order_by("pk")
+        .values_list(
+            "pk",
+            "path",
+            "language",
+            "site_id",
+            "page_id",
+            "page__path",
+            "page__application_urls",
+            "page__application_namespace",
+        )
+    )
+    return (
+        settings.ROOT_URLCONF,
+        settings.SITE_ID,
+        settings.ADMIN_URL,
+        settings.SERVE_MEDIA,
+        settings.LANGUAGE_CODE,
+        tuple(hooked),
+    )
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _urlconf_rebuilt_only_when_its_sources_change():
+    """django CMS rebuilds the whole URL conf (some 340 patterns, a tenth of a
+    second) each time it may have changed: at the first request after every
+    test's rollback, and twice in each test that publishes apphooked pages.
+    In tests it is rebuilt only when what it is built from changed; otherwise
+    the conf in place is the one a rebuild would give, and is kept."""
+    from cms.utils import apphook_reload
+
+    rebuild = apphook_reload.reload_urlconf
+    built_from = {}
+
+    def reload_urlconf(urlconf=None, new_revision=None):
+        try:
+            sources = (urlconf, _urlconf_sources())
+        except Exception:  # no tables yet, or a broken transaction: rebuild as django CMS does
+            sources = None
+        if sources is None or built_from.get("sources") != sources:
+            rebuild(urlconf=urlconf, new_revision=new_revision)
+            built_from["sources"] = sources
+        elif new_revision is not None:
+            apphook_reload.set_local_revision(new_revision)
+
+    apphook_reload.reload_urlconf = reload_urlconf
+    yield
+    apphook_reload.reload_urlconf = rebuild
+
+
 @pytest.fixture
 def page_cache_off(settings):
     """Every request renders its page: for tests that count the queries of a render."""
@@ -63,25 +123,18 @@ def reload_urls():
 
 
 @pytest.fixture
-def demo(db, reload_urls, django_capture_on_commit_callbacks, settings):
+def demo(db, reload_urls):
     """The whole demo site, as `manage.py load_demo` builds it.
 
     Built once per run and replayed in the tests inside a transaction
-    (tests/demo_snapshot.py); a transactional test (live server) runs the command.
+    (tests/snapshots.py); a transactional test (live server) runs the command.
     """
-    from django.db import connection
-
-    from tests import demo_snapshot
+    from tests import snapshots
 
     def build():
-        # The command commits, which derives the reports' covers: the test's transaction does not.
-        with django_capture_on_commit_callbacks(execute=True):
-            call_command("load_demo", stdout=open(os.devnull, "w"))
+        call_command("load_demo", stdout=open(os.devnull, "w"))
 
-    if connection.in_atomic_block:
-        demo_snapshot.load(build, media_root=settings.MEDIA_ROOT)
-    else:
-        build()
+    snapshots.replayed("demo", build)
     reload_urls()
 
 

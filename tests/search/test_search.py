@@ -12,6 +12,7 @@ from evaluation import services as evaluation_services
 from news.models import NewsItem
 from news.services import news_publish
 from search.models import SearchEntry
+from tests.commits import committed
 from tests.documents.factories import make_document, make_file
 from tests.evaluation.factories import make_report, pdf_bytes
 from tests.houses.factories import make_activity, make_event, make_house
@@ -23,8 +24,14 @@ pytestmark = [
 ]  # query counts measure a render
 
 
+def search(client, query, **params):
+    """The results page, once the editors' changes are committed (the index is written then)."""
+    committed()
+    return client.get("/recherche/", {"q": query, **params})
+
+
 def titles(client, query, **params):
-    response = client.get("/recherche/", {"q": query, **params})
+    response = search(client, query, **params)
     assert response.status_code == 200
     return [entry.title for entry in response.context["page_obj"] or []]
 
@@ -33,7 +40,7 @@ def test_a_word_only_inside_a_report_pdf_finds_the_report_and_its_paragraph(clie
     report = make_report(year=2019, title="Rapport 2019")
     assert "pouvoir d'agir" not in report.summary
 
-    response = client.get("/recherche/", {"q": "pouvoir d'agir"})
+    response = search(client, "pouvoir d'agir")
 
     (entry,) = response.context["page_obj"]
     assert entry.title == "Rapport 2019"
@@ -50,7 +57,7 @@ def test_a_word_only_inside_a_library_document_s_pdf_finds_the_document(client, 
     )
     assert "jardin" not in document.title + document.description
 
-    response = client.get("/recherche/", {"q": "jardin partagé"})
+    response = search(client, "jardin partagé")
 
     (entry,) = response.context["page_obj"]
     assert entry.title == "Compte rendu de l'assemblée"
@@ -62,7 +69,7 @@ def test_a_snippet_keeps_the_words_of_two_paragraphs_apart(client, pages):
     add_body_text(item, "<p>Ouverte à tous les habitants.</p><p>Pour la musique, venez tôt.</p>")
     news_publish(items=[item])
 
-    response = client.get("/recherche/", {"q": "musique"})
+    response = search(client, "musique")
 
     content = response.content.decode()
     assert "habitants. Pour la <mark>musique</mark>" in content
@@ -147,7 +154,7 @@ def test_odd_input_never_breaks_the_page(client, pages, query_string):
 
 
 def test_an_empty_query_shows_help_and_links(client, pages):
-    response = client.get("/recherche/", {"q": "   "})
+    response = search(client, "   ")
 
     content = response.content.decode()
     assert "Tapez un ou deux mots" in content
@@ -155,7 +162,7 @@ def test_an_empty_query_shows_help_and_links(client, pages):
 
 
 def test_a_very_long_query_is_cut(client, pages):
-    response = client.get("/recherche/", {"q": "jardin " * 200})
+    response = search(client, "jardin " * 200)
 
     assert response.status_code == 200
     assert len(response.context["query"]) <= 200
@@ -194,7 +201,7 @@ def test_each_kind_has_a_count_and_a_link_to_see_only_it(client, pages):
     item = make_news(title="La chorale chante", teaser="Concert.")
     add_body_text(item, "<p>Avec la chorale.</p>")
 
-    response = client.get("/recherche/", {"q": "chorale"})
+    response = search(client, "chorale")
     content = response.content.decode()
     assert 'Activités <span class="search-kinds__count">(1)</span>' in content
     assert 'Actualités <span class="search-kinds__count">(1)</span>' in content
@@ -208,13 +215,15 @@ def test_the_results_page_runs_a_bounded_number_of_queries(
 ):
     for number in range(3):
         make_news(title=f"Brocante {number}")
+    committed()
     with CaptureQueriesContext(connection) as few:
-        client.get("/recherche/", {"q": "brocante"})
+        search(client, "brocante")
     for number in range(3, 40):
         make_news(title=f"Brocante {number}")
+    committed()
 
     with django_assert_max_num_queries(len(few)):
-        response = client.get("/recherche/", {"q": "brocante"})
+        response = search(client, "brocante")
     assert response.context["results"].total == 40
     assert len(response.context["page_obj"]) == 20
 
@@ -222,6 +231,7 @@ def test_the_results_page_runs_a_bounded_number_of_queries(
 def test_the_rebuild_command_gives_the_same_index_as_the_signals(pages):
     make_news(title="Vide-grenier")
     make_report(year=2019)
+    committed()
     # Not the addresses: set_as_homepage() (the test's home page) rewrites them with no signal.
     before = set(SearchEntry.objects.values_list("key", "title", "body"))
 
@@ -248,9 +258,35 @@ def test_the_activities_and_the_agenda_filter_on_free_text_with_their_other_filt
     make_activity(ors, title="Chorale", slug="chorale")
     make_event(ors, title="Soirée THEATRE", slug="soiree-theatre")
     make_event(ors, title="Loto", slug="loto")
+    committed()
 
     response = client.get("/activites/", {"q": "theatre", "maison": "les-ors"})
     assert [activity.title for activity in response.context["activities"]] == ["Atelier théâtre"]
     response = client.get("/agenda/", {"q": "Théâtre"})
     assert "Soirée THEATRE" in response.content.decode()
     assert "Loto" not in response.content.decode()
+
+
+def test_a_record_saved_many_times_in_one_transaction_is_indexed_once_at_its_commit(client, pages):
+    house = make_house(slug="les-ors", name="Maison des Ors", short_name="Les Ors")
+    committed()
+    with CaptureQueriesContext(connection) as queries:
+        for word in ["tricot", "couture", "crochet"]:
+            house.tagline = f"Atelier {word}"
+            house.save()
+        assert titles_before_commit(client, "crochet") == []  # not committed yet
+        committed()
+    writes = [
+        query["sql"]
+        for query in queries
+        if query["sql"].startswith(("INSERT", "UPDATE")) and "search_searchentry" in query["sql"]
+    ]
+    # One entry written (and its PostgreSQL search vector), from the last save.
+    assert len(writes) == (2 if connection.vendor == "postgresql" else 1)
+    assert titles(client, "crochet") == ["Maison des Ors"]
+    assert titles(client, "tricot") == []
+
+
+def titles_before_commit(client, query):
+    response = client.get("/recherche/", {"q": query})
+    return [entry.title for entry in response.context["page_obj"] or []]

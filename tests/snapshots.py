@@ -1,17 +1,21 @@
-"""The demo, built once per test run and replayed in each test that uses it.
+"""Data the suite builds often, built once per test run and replayed after.
 
 `manage.py load_demo` takes seconds (pictures, PDF covers, thumbnails, a few
-thousand rows); about a hundred tests start from it. The first of them runs
-the command for real; what it changed is kept: the rows it inserted, updated
-or deleted in every table, and the files it wrote beside the test's media
-folder. Each later test replays exactly that, inside its own transaction, so
-it starts from the same data as `load_demo` gives, in a fraction of the time.
+thousand rows), the houses' pages most of a second; hundreds of tests start
+from one or the other. The first of them builds it for real; what the build
+changed is kept: the rows it inserted, updated or deleted in every table, and
+the files it wrote beside the test's media folder. Each later test replays
+exactly that, inside its own transaction, in a fraction of the time.
 
-Only for tests inside a transaction (the common `db` case): there the tables
-hold the same base rows (content types, permissions, groups) in every test,
-so the replayed rows point at the right ones. A transactional test (a live
-server, a browser) flushes the database, which makes these base rows again
-with new ids: it runs `load_demo` itself (tests/conftest.py, `demo`).
+Replayed only where it gives what the build would:
+- in a test inside a transaction (the common `db` case), where the tables hold
+  the same base rows (content types, permissions, groups) in every test, so
+  the replayed rows point at the right ones. A transactional test (a live
+  server, a browser) flushes the database, which makes these base rows again
+  with new ids: it builds for real;
+- when every table the build changed holds the rows it held before the first
+  build. A test that made a page of its own first gets the real build, which
+  finds that page, where a replay would add a second one.
 """
 
 import datetime
@@ -24,9 +28,11 @@ from django.apps import apps
 from django.core.management.color import no_style
 from django.db import connection
 
+from tests.commits import committed
+
 FOLDERS = ("media", "private")  # under the parent of MEDIA_ROOT (evaluation/storage.py)
 
-_snapshot = None
+_snapshots = {}  # {name: Snapshot}
 
 
 def _tables():
@@ -91,6 +97,7 @@ class Snapshot:
     def __init__(self, before, after, files):
         self.files = files
         self.changes = []  # (table, pk column, columns, inserted, updated, deleted pks)
+        self.keys_before = {}  # {changed table: its primary keys before the build}
         for table, (pk, columns, rows) in after.items():
             old = before[table][2]
             inserted = [row for key, row in rows.items() if key not in old]
@@ -98,23 +105,16 @@ class Snapshot:
             deleted = [key for key in old if key not in rows]
             if inserted or updated or deleted:
                 self.changes.append((table, pk, columns, inserted, updated, deleted))
+                self.keys_before[table] = set(old)
 
     def fits(self):
-        """False when rows made before the demo in this test hold ids the demo's rows need."""
+        """True when each table the build changed holds the same rows as before it."""
         quote = connection.ops.quote_name
         with connection.cursor() as cursor:
-            for table, pk, columns, inserted, _updated, _deleted in self.changes:
-                index = columns.index(pk)
-                keys = [row[index] for row in inserted]
-                for start in range(0, len(keys), 500):
-                    chunk = keys[start : start + 500]
-                    cursor.execute(
-                        f"SELECT 1 FROM {quote(table)} WHERE {quote(pk)} IN "
-                        f"({', '.join(['%s'] * len(chunk))}) LIMIT 1",
-                        chunk,
-                    )
-                    if cursor.fetchone():
-                        return False
+            for table, pk, _columns, _inserted, _updated, _deleted in self.changes:
+                cursor.execute(f"SELECT {quote(pk)} FROM {quote(table)}")
+                if {row[0] for row in cursor.fetchall()} != self.keys_before[table]:
+                    return False
         return True
 
     def replay(self, media_root):
@@ -160,21 +160,34 @@ class Snapshot:
                 shutil.copytree(source, parent / folder, dirs_exist_ok=True)
 
 
-def load(build, *, media_root):
-    """The demo in the current transaction: built by `build()` the first time, replayed after."""
-    global _snapshot
-    if _snapshot is not None and _snapshot.fits():
-        _snapshot.replay(media_root)
+def _build_and_commit(build):
+    # What the build leaves for its commit (the search index, the reports'
+    # covers) is done too, so that a replay holds it.
+    build()
+    committed()
+
+
+def replayed(name, build):
+    """`build()` and its commit in the current test: for real the first time,
+    replayed after when it fits."""
+    from django.conf import settings
+
+    if not connection.in_atomic_block:
+        build()
         return
-    if _snapshot is not None:
-        build()  # rows of this test's own fixtures hold the ids: the real command, as before
+    snapshot = _snapshots.get(name)
+    if snapshot is not None:
+        if snapshot.fits():
+            snapshot.replay(settings.MEDIA_ROOT)
+        else:
+            _build_and_commit(build)
         return
     before = _state()
-    build()
+    _build_and_commit(build)
     after = _state()
-    files = Path(tempfile.mkdtemp(prefix="coop-demo-files-"))
-    parent = Path(media_root).parent
+    files = Path(tempfile.mkdtemp(prefix=f"coop-{name}-files-"))
+    parent = Path(settings.MEDIA_ROOT).parent
     for folder in FOLDERS:
         if (parent / folder).exists():
             shutil.copytree(parent / folder, files / folder)
-    _snapshot = Snapshot(before, after, files)
+    _snapshots[name] = Snapshot(before, after, files)
