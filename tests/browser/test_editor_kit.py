@@ -25,6 +25,7 @@ from tests.browser.test_workflows import (
     modal_frame,
     open_structure,
     save_modal,
+    toolbar_go,
     type_rich_text,
 )
 from tests.content_checks.factories import draft_page, fresh, published_page, version_of
@@ -126,8 +127,7 @@ def test_an_editor_builds_previews_fixes_and_publishes_a_page_of_blocks(
 
     # The preview shows what visitors will read.
     editor.wait_for_load_state("networkidle")
-    editor.locator(".cms-toolbar").get_by_text("Pré-visualisation", exact=True).click()
-    editor.wait_for_url(re.compile(r".*/preview/\d+/.*"))
+    toolbar_go(editor, "Pré-visualisation", re.compile(r".*/preview/\d+/.*"))
     main = editor.locator("main")
     assert main.locator("summary").inner_text() == "Comment s'inscrire ?"
     assert main.get_by_text("Ici, on se sent chez soi.").count() == 1
@@ -156,8 +156,7 @@ def test_an_editor_builds_previews_fixes_and_publishes_a_page_of_blocks(
     page_field.select_option(label="Les ateliers")
     save_modal(editor)
     editor.wait_for_load_state("networkidle")
-    editor.locator(".cms-toolbar").get_by_text("Publier", exact=True).click()
-    editor.wait_for_url(re.compile(r".*/participer/.*"))
+    toolbar_go(editor, "Publier", re.compile(r".*/participer/.*"))
     assert fresh(version).state == PUBLISHED
 
     # What a visitor reads, on a phone, with the keyboard.

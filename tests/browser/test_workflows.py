@@ -95,6 +95,14 @@ def add_plugin(page, slot_name, plugin_label):
     return frame
 
 
+def toolbar_go(page, label, url):
+    """Click the toolbar's `label` and wait to reach `url`, once the CMS has settled:
+    after a block is saved it refreshes the page, which would swallow a click made meanwhile."""
+    page.wait_for_load_state("networkidle")
+    page.locator(".cms-toolbar").get_by_text(label, exact=True).click()
+    page.wait_for_url(url)
+
+
 def save_modal(page):
     modal_button(page, "Enregistrer").click()
     page.locator(".cms-modal").wait_for(state="hidden")
@@ -182,8 +190,7 @@ def test_second_editor_cannot_overwrite_the_first_editor_s_draft(
 
     # Alice starts a new draft and writes in it.
     log_in(first, base, "alice", shared_page)
-    first.locator(".cms-toolbar").get_by_text("Nouveau Brouillon", exact=True).click()
-    first.wait_for_url(re.compile(r".*/edit/\d+/.*"))
+    toolbar_go(first, "Nouveau Brouillon", re.compile(r".*/edit/\d+/.*"))
     open_structure(first)
     frame = add_plugin(first, "Contenu principal", "Texte")
     type_rich_text(frame, "Texte d'Alice.")
@@ -265,15 +272,13 @@ def test_editor_creates_previews_and_publishes_a_page_with_a_gallery(
     open_structure(editor)
     type_rich_text(add_plugin(editor, "Contenu principal", "Texte"), "Première version.")
     save_modal(editor)
-    editor.locator(".cms-toolbar").get_by_text("Publier", exact=True).click()
-    editor.wait_for_url(re.compile(r".*/fete-de-quartier/.*"))
+    toolbar_go(editor, "Publier", re.compile(r".*/fete-de-quartier/.*"))
     visitor = new_page()
     visitor.goto(base + "/fete-de-quartier/")
     assert "Première version." in visitor.locator("main").inner_text()
 
     # A new draft with a text and a gallery.
-    editor.locator(".cms-toolbar").get_by_text("Nouveau Brouillon", exact=True).click()
-    editor.wait_for_url(re.compile(r".*/edit/\d+/.*"))
+    toolbar_go(editor, "Nouveau Brouillon", re.compile(r".*/edit/\d+/.*"))
     open_structure(editor)
     type_rich_text(add_plugin(editor, "Contenu principal", "Texte"), "Rendez-vous sur la place.")
     save_modal(editor)
@@ -283,8 +288,7 @@ def test_editor_creates_previews_and_publishes_a_page_with_a_gallery(
     save_modal(editor)
 
     # Preview: the editor sees the gallery, visitors still get the published page.
-    editor.locator(".cms-toolbar").get_by_text("Pré-visualisation", exact=True).click()
-    editor.wait_for_url(re.compile(r".*/preview/\d+/.*"))
+    toolbar_go(editor, "Pré-visualisation", re.compile(r".*/preview/\d+/.*"))
     assert editor.locator("img[alt='Photo 2 de la fête']").count() == 1
     assert "Rendez-vous sur la place." in editor.locator("main").inner_text()
     visitor = new_page()
@@ -296,8 +300,7 @@ def test_editor_creates_previews_and_publishes_a_page_with_a_gallery(
     # Published (from edit mode): visitors get the new version.
     editor.locator(".cms-toolbar .cms-versioning-js-edit-btn").click()
     editor.wait_for_url(re.compile(r".*/edit/\d+/.*"))
-    editor.locator(".cms-toolbar").get_by_text("Publier", exact=True).click()
-    editor.wait_for_url(re.compile(r".*/fete-de-quartier/.*"))
+    toolbar_go(editor, "Publier", re.compile(r".*/fete-de-quartier/.*"))
     visitor = new_page()
     visitor.goto(base + "/fete-de-quartier/")
     main = visitor.locator("main")
