@@ -12,8 +12,22 @@ from django.http import HttpResponseBadRequest
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from documents.models import Document
+from documents.services import document_entry
+from houses.models import Event, PublicPlace
+
 from .forms import CallToActionForm
-from .models import Accordion, AccordionItem, CallToAction, Column, Grid, Note, Quote, Section
+from .models import (
+    Accordion,
+    AccordionItem,
+    AgoraBlock,
+    CallToAction,
+    Column,
+    Grid,
+    Note,
+    Quote,
+    Section,
+)
 
 LAYOUT = _("Mise en page")
 CONTENT = _("Contenu")
@@ -152,3 +166,27 @@ class NotePlugin(CMSPluginBase):
     allow_children = True
     child_classes = ["TextPlugin", "CallToActionPlugin"]
     fields = ["kind", "title", "text"]
+
+
+@plugin_pool.register_plugin
+class AgoraPlugin(CMSPluginBase):
+    """Read from the agenda: the places are the AGORA's, its sessions the events held there."""
+
+    model = AgoraBlock
+    name = _("AGORA : lieux et séances")
+    module = CONTENT
+    render_template = "blocks/plugins/agora.html"
+    cache = False  # a new session, place or method shows at once, a withdrawn one goes
+    fields = ["upcoming_count", "past_count", "method_document"]
+
+    def render(self, context, instance, placeholder):
+        context = super().render(context, instance, placeholder)
+        sessions = Event.objects.agora().with_related()
+        context["places"] = PublicPlace.objects.all()
+        context["upcoming"] = sessions.upcoming()[: instance.upcoming_count]
+        context["past"] = sessions.past()[: instance.past_count] if instance.past_count else []
+        if instance.method_document_id:
+            method = Document.objects.published().filter(pk=instance.method_document_id).first()
+            if method is not None and method.download_url:
+                context["method"] = document_entry(method)
+        return context

@@ -1,5 +1,6 @@
 """Demo content of the editors' blocks: a section of houses, a quote, a list that
-opens and a note at the end of the La Coopération page (its data: blocks/demo.yaml).
+opens and a note at the end of the La Coopération page (its data: blocks/demo.yaml),
+and the AGORA's places and sessions on its page.
 
 The page exists already (coop_site.demo); a new version is published with the
 blocks once, and never over a draft someone is writing (`revise_page`).
@@ -16,6 +17,7 @@ DATA = DemoData(
     __file__,
     required={
         "page": (),
+        "agora_page": (),
         "houses_section": ("title", "intro"),
         "quote": ("text", "author", "source"),
         "accordion": ("title", "items"),
@@ -57,17 +59,22 @@ def add_blocks(content):
     add("NotePlugin", **DATA["note"])
 
 
+def _has_blocks(page, plugin_types):
+    content = PageContent.admin_manager.latest_content().get(page=page, language=LANGUAGE)
+    plugins = content.get_placeholders().get(slot="content").get_plugins(LANGUAGE)
+    return plugins.filter(plugin_type__in=plugin_types).exists()
+
+
+def add_agora_block(content):
+    placeholder = content.get_placeholders().get(slot="content")
+    add_plugin(placeholder, "AgoraPlugin", LANGUAGE)
+
+
 def load(*, stdout):
     page = find_page(DATA["page"])
-    if page is None:
-        return
-    content = PageContent.admin_manager.latest_content().get(page=page, language=LANGUAGE)
-    if (
-        content.get_placeholders()
-        .get(slot="content")
-        .get_plugins(LANGUAGE)
-        .filter(plugin_type__in=BLOCK_TYPES)
-        .exists()
-    ):
-        return
-    revise_page(page, change=add_blocks, stdout=stdout)
+    if page is not None and not _has_blocks(page, BLOCK_TYPES):
+        revise_page(page, change=add_blocks, stdout=stdout)
+    # The AGORA's page shows its places and sessions, read from the agenda.
+    agora = find_page(DATA["agora_page"])
+    if agora is not None and not _has_blocks(agora, ["AgoraPlugin"]):
+        revise_page(agora, change=add_agora_block, stdout=stdout)

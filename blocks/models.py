@@ -7,7 +7,7 @@ chooses what it says, the design system decides how it looks.
 
 from cms.models import CMSPlugin
 from django.core.exceptions import ValidationError
-from django.core.validators import URLValidator
+from django.core.validators import MaxValueValidator, MinValueValidator, URLValidator
 from django.db import models
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
@@ -334,3 +334,39 @@ class Note(CMSPlugin):
 
     def __str__(self):
         return f"{self.get_kind_display()} : {self.title}"
+
+
+class AgoraBlock(CMSPlugin):
+    """The AGORA in public space: its places, its next and past sessions, its method."""
+
+    upcoming_count = models.PositiveSmallIntegerField(
+        _("séances à venir montrées"),
+        default=3,
+        validators=[MinValueValidator(1), MaxValueValidator(12)],
+    )
+    past_count = models.PositiveSmallIntegerField(
+        _("séances passées montrées"),
+        default=6,
+        validators=[MaxValueValidator(24)],
+        help_text=_("0 : aucune."),
+    )
+    method_document = models.ForeignKey(
+        "documents.Document",
+        verbose_name=_("la méthode complète"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        limit_choices_to={"is_published": True, "file__is_public": True},
+        help_text=_(
+            "Le document qui décrit la méthode (animateurs de séance, « papillons »). "
+            "Vide : la page annonce qu'elle arrive bientôt."
+        ),
+    )
+
+    class Meta:
+        verbose_name = _("AGORA : lieux et séances")
+        verbose_name_plural = _("AGORA : lieux et séances")
+
+    def __str__(self):
+        return str(_("Lieux et séances de l'AGORA"))

@@ -259,11 +259,11 @@ def event_location_ld(request, event):
     return compact(
         {
             "@type": "Place",
-            "name": event.place_name or event.place_address,
+            "name": event.place_label,
             "address": compact(
                 {
                     "@type": "PostalAddress",
-                    "streetAddress": event.place_address or event.place_name,
+                    "streetAddress": event.place_full_address or event.place_label,
                     "addressCountry": "FR",
                 }
             ),

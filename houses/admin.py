@@ -1,4 +1,5 @@
 from django.contrib import admin, messages
+from django.db.models import Count
 from django.http import JsonResponse
 from django.shortcuts import redirect
 from django.urls import path
@@ -22,6 +23,7 @@ from .models import (
     HouseFigure,
     KeyFigure,
     OpeningHours,
+    PublicPlace,
 )
 from .permissions import HouseScopedAdminMixin, manages_all_houses
 from .services import house_staff_group_ensure
@@ -247,12 +249,12 @@ class ActivityAdmin(SampleFlagMixin, HouseScopedAdminMixin, admin.ModelAdmin):
 class EventAdmin(SampleFlagMixin, HouseScopedAdminMixin, admin.ModelAdmin):
     house_lookup = "organiser"
     list_display = ["title", "starts_at", "organiser", "theme", "is_cancelled", "sample_flag"]
-    list_filter = ["organiser", "theme", "audience", "is_cancelled", "is_sample"]
     search_fields = ["title", "description", "place_name"]
     date_hierarchy = "starts_at"
     prepopulated_fields = {"slug": ["title"]}
     readonly_fields = ["image_preview"]
     list_select_related = ["organiser"]
+    list_filter = ["organiser", "theme", "audience", "public_place", "is_cancelled", "is_sample"]
     media_fields = ["image", "image_preview", "alt_text", "is_decorative"]
     fieldsets = [
         (None, {"fields": ["title", "slug", "organiser", "theme", "audience", "is_sample"]}),
@@ -260,9 +262,10 @@ class EventAdmin(SampleFlagMixin, HouseScopedAdminMixin, admin.ModelAdmin):
         (
             _("Lieu"),
             {
-                "fields": ["place_house", "place_name", "place_address"],
+                "fields": ["place_house", "public_place", "place_name", "place_address"],
                 "description": _(
-                    "Une maison, ou un lieu public avec son adresse (par exemple pour une AGORA)."
+                    "Une maison, un lieu de l'AGORA (pour une séance dans l'espace public), "
+                    "ou un autre lieu avec son adresse."
                 ),
             },
         ),
@@ -276,6 +279,24 @@ class EventAdmin(SampleFlagMixin, HouseScopedAdminMixin, admin.ModelAdmin):
     @admin.display(description=_("aperçu"))
     def image_preview(self, obj):
         return image_preview(obj.image)
+
+
+@admin.register(PublicPlace)
+class PublicPlaceAdmin(SampleFlagMixin, admin.ModelAdmin):
+    """The AGORA's places, shared by every house: a team adds or corrects one, the
+    administrators delete (houses/roles.py)."""
+
+    list_display = ["name", "kind", "usual_theme", "session_count", "sample_flag"]
+    list_filter = ["kind", "is_sample"]
+    search_fields = ["name", "usual_theme", "address"]
+    fields = ["name", "kind", "usual_theme", "address", "order", "is_sample"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(session_total=Count("sessions"))
+
+    @admin.display(description=_("séances"), ordering="session_total")
+    def session_count(self, obj):
+        return obj.session_total
 
 
 @admin.register(ContactMessage)

@@ -36,6 +36,7 @@ from .models import (
     House,
     KeyFigure,
     OpeningHours,
+    PublicPlace,
 )
 from .services import cooperation_group_ensure, house_staff_group_ensure
 
@@ -50,6 +51,7 @@ DATA = DemoData(
         "actions": ("slug", "title"),
         "activity_season": (),
         "activities": ("slug", "title", "houses"),
+        "public_places": ("name", "kind"),
         "events": ("slug", "title", "in_days", "from", "to", "organiser"),
         "pages": ("reverse_id", "title", "slug"),
         "common_base_page": ("reverse_id", "title", "slug"),
@@ -64,7 +66,7 @@ def _time(value):
     return datetime.time.fromisoformat(value)
 
 
-def _event_fields(data, *, today, houses):
+def _event_fields(data, *, today, houses, places):
     """The fields of a sample event, dated `in_days` after `today`."""
     fields = dict(data)
     day = today + datetime.timedelta(days=fields.pop("in_days"))
@@ -74,6 +76,8 @@ def _event_fields(data, *, today, houses):
     fields["organiser"] = houses[fields["organiser"]]
     if "place_house" in fields:
         fields["place_house"] = houses[fields["place_house"]]
+    if "public_place" in fields:
+        fields["public_place"] = places[fields["public_place"]]
     return fields
 
 
@@ -133,11 +137,23 @@ def load(*, stdout, today=None):
         )
         if created:
             activity.houses.set([houses[s] for s in house_slugs])
+    places = {}
+    for order, data in enumerate(DATA["public_places"]):
+        fields = dict(data)
+        name = fields.pop("name")
+        places[name], _created = PublicPlace.objects.get_or_create(
+            name=name, defaults={**fields, "order": order}
+        )
     for data in DATA["events"]:
-        fields = _event_fields(data, today=today, houses=houses)
+        fields = _event_fields(data, today=today, houses=houses, places=places)
         event, created = Event.objects.get_or_create(
             slug=fields.pop("slug"), defaults={**fields, "is_sample": True}
         )
+        if event.is_sample and event.public_place is None and fields.get("public_place"):
+            # A sample session from before the AGORA had places: at its place now.
+            event.public_place = fields["public_place"]
+            event.place_name = event.place_address = ""
+            event.save(update_fields=["public_place", "place_name", "place_address"])
         # Also repairs a sample event that an earlier version of the demo dated
         # inside a closure of its house.
         if event.is_sample and _move_out_of_closures(event, today=today):

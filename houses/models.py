@@ -761,11 +761,50 @@ class EventQuerySet(models.QuerySet):
         return self.filter(models.Q(organiser=house) | models.Q(place_house=house))
 
     def with_related(self):
-        return self.select_related("organiser", "place_house", "image")
+        return self.select_related("organiser", "place_house", "public_place", "image")
+
+    def agora(self):
+        """The AGORA's sessions: the events in one of its public places."""
+        return self.filter(public_place__isnull=False)
+
+
+class PublicPlace(models.Model):
+    """A public place where the AGORA is set up, and the theme usually discussed there."""
+
+    class Kind(models.TextChoices):
+        SQUARE = "place", _("Place, rue")
+        PLAYGROUND = "aire_de_jeux", _("Aire de jeux")
+        SCHOOL_GATE = "ecole", _("Sortie d'école")
+        MARKET = "marche", _("Marché")
+        FORECOURT = "parvis", _("Parvis d'un équipement (médiathèque…)")
+        PUBLIC_SERVICE = "service_public", _("Devant un service public (CAF…)")
+        OTHER = "autre", _("Autre lieu")
+
+    name = models.CharField(
+        _("nom du lieu"), max_length=160, unique=True, help_text=_("Ex. : parvis de la médiathèque")
+    )
+    kind = models.CharField(_("type de lieu"), max_length=20, choices=Kind.choices)
+    usual_theme = models.CharField(
+        _("thème habituel"),
+        max_length=160,
+        blank=True,
+        help_text=_("Ce dont on parle d'habitude à cet endroit. Ex. : le logement."),
+    )
+    address = models.CharField(_("adresse"), max_length=200, blank=True)
+    order = models.PositiveSmallIntegerField(_("ordre"), default=0)
+    is_sample = models.BooleanField(_("exemple"), default=False, help_text=SAMPLE_HELP)
+
+    class Meta:
+        verbose_name = _("lieu de l'AGORA")
+        verbose_name_plural = _("lieux de l'AGORA")
+        ordering = ["order", "name"]
+
+    def __str__(self):
+        return self.name
 
 
 class Event(AltTextMixin, models.Model):
-    """A dated event of the agenda, in a house or in a public place."""
+    """A dated event of the agenda, in a house or in a public place (an AGORA session)."""
 
     class Theme(models.TextChoices):
         DEBATE = "debat", _("Débat, AGORA")
@@ -810,6 +849,18 @@ class Event(AltTextMixin, models.Model):
         on_delete=models.SET_NULL,
         related_name="hosted_events",
         help_text=_("Vide si l'événement a lieu ailleurs : indiquez alors le lieu et l'adresse."),
+    )
+    public_place = models.ForeignKey(
+        PublicPlace,
+        verbose_name=_("lieu de l'AGORA"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="sessions",
+        help_text=_(
+            "Pour une séance de l'AGORA dans l'espace public : son lieu. "
+            "Le nom et l'adresse du lieu viennent alors de là."
+        ),
     )
     place_name = models.CharField(
         _("lieu"), max_length=160, blank=True, help_text=_("Ex. : place Jacquemart")
@@ -859,10 +910,24 @@ class Event(AltTextMixin, models.Model):
         # The alt text matters only when there is an image.
         if self.image_id:
             super().clean()
-        if self.place_house_id is None and not self.place_name.strip():
+        if self.place_house_id and self.public_place_id:
             raise ValidationError(
-                {"place_name": _("Choisissez une maison, ou indiquez le lieu et son adresse.")}
+                {
+                    "public_place": _(
+                        "Une séance de l'AGORA a lieu dehors : videz « dans la maison »."
+                    )
+                }
             )
+        if self.place_house_id is None and self.public_place_id is None:
+            if not self.place_name.strip():
+                raise ValidationError(
+                    {
+                        "place_name": _(
+                            "Choisissez une maison ou un lieu de l'AGORA, "
+                            "ou indiquez le lieu et son adresse."
+                        )
+                    }
+                )
 
     def get_ics_url(self):
         return reverse_or_empty("agenda:ics", slug=self.slug)
@@ -871,6 +936,8 @@ class Event(AltTextMixin, models.Model):
     def place_label(self):
         if self.place_house_id:
             return self.place_house.name
+        if self.public_place_id:
+            return self.public_place.name
         return self.place_name or self.place_address
 
     @property
@@ -893,6 +960,8 @@ class Event(AltTextMixin, models.Model):
     def place_full_address(self):
         if self.place_house_id:
             return self.place_house.full_address
+        if self.public_place_id:
+            return self.public_place.address
         return self.place_address
 
 

@@ -25,6 +25,11 @@ ROLES = {
         "change_house",
         *crud("openinghours"),
         *crud("closure"),
+        # The AGORA's places are shared by every house: a team adds or corrects
+        # the one its session uses; deleting is the administrators'.
+        "add_publicplace",
+        "change_publicplace",
+        "view_publicplace",
         # The house's folder in the media library (its photo, its events' images,
         # its charter evidence): which folder is filer's folder permissions' job
         # (houses.media); these only let the team use the library at all.
@@ -52,5 +57,6 @@ ROLES = {
         *crud("keyfigure"),
         *crud("commonbaseitem"),
         *crud("action"),
+        "delete_publicplace",
     ],
 }

@@ -61,9 +61,10 @@ def test_demo_samples_are_flagged(demo):
 
 
 def test_demo_agenda_has_a_street_agora_and_a_cancelled_event(demo, client):
-    agora = Event.objects.get(theme=Event.Theme.DEBATE, place_house__isnull=True)
+    agora = Event.objects.agora().upcoming().get(theme=Event.Theme.DEBATE)
 
-    assert agora.place_address
+    assert agora.public_place.name == "Place Jacquemart"
+    assert agora.place_full_address == "Place Jacquemart, 26100 Romans-sur-Isère"
     assert Event.objects.upcoming().filter(is_cancelled=True).exists()
     assert Event.objects.past().exists()
     assert "AGORA" in client.get("/agenda/").content.decode()
