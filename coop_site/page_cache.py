@@ -78,6 +78,21 @@ def current_version():
     return version
 
 
+def per_version(name, build, timeout=24 * 3600):
+    """`build()`, kept in the shared cache for the current version of the site.
+
+    For what every page shows and only a save changes (the footer's houses, the
+    shared contents): read once per version by every server, never stale, since
+    every save makes a new version. `build()` must not return None.
+    """
+    key = f"coop:{name}:{current_version()}"
+    value = cache.get(key)
+    if value is None:
+        value = build()
+        cache.set(key, value, timeout)
+    return value
+
+
 def bump_version(**_ignored):
     """Every stored page is stale from now on, on every server (django CMS's own
     page cache too, which serves visitors who carry a cookie)."""

@@ -187,6 +187,7 @@ LOCAL_APPS = [
     "galleries",
     "documents",
     "blocks",
+    "easy_read",
     "search",
     # Last: it wraps the version admins the apps above registered.
     "content_checks",
@@ -623,6 +624,7 @@ COOP_DEMO_LOADERS = [
     "news.demo.load",
     "galleries.demo.load",
     "documents.demo.load",
+    "easy_read.demo.load",
     "blocks.demo.load",  # last: its links reach the houses, pages and reports above
 ]
 

@@ -19,6 +19,7 @@ from django.utils import timezone
 from django.views.generic import TemplateView
 
 from documents.models import Document
+from easy_read.models import EasyReadVersion
 from evaluation.models import Report
 from houses.models import Action, Activity, Event, House
 from news.models import NewsItem
@@ -105,6 +106,14 @@ class DocumentSitemap(ObjectSitemap):
         return document.updated_at
 
 
+class EasyReadSitemap(ObjectSitemap):
+    def get_objects(self):
+        return EasyReadVersion.objects.published()
+
+    def lastmod(self, version):
+        return version.updated_at
+
+
 SITEMAPS = {
     "pages": CMSSitemap,
     "houses": HouseSitemap,
@@ -114,6 +123,7 @@ SITEMAPS = {
     "news": NewsSitemap,
     "reports": ReportSitemap,
     "documents": DocumentSitemap,
+    "easy_read": EasyReadSitemap,
 }
 
 

@@ -19,6 +19,7 @@ urlpatterns = [
     path("filer/", include("filer.urls")),
     path("", include("houses.urls.feeds")),  # /agenda.ics
     path("recherche/", include("search.urls")),
+    path("facile-a-lire/", include("easy_read.urls")),  # easy-to-read versions (FALC)
     path("robots.txt", sitemaps.RobotsView.as_view(), name="robots"),
     path("sitemap.xml", sitemap_views.sitemap, {"sitemaps": sitemaps.SITEMAPS}, name="sitemap"),
 ]

@@ -5,28 +5,22 @@ version (coop_site.page_cache): the entry is read once per version, by every
 page of every server, and a renamed house shows at the next request.
 """
 
-from django.core.cache import cache
-
-from coop_site.page_cache import current_version
+from coop_site.page_cache import per_version
 
 from .models import House
 
-KEY = "coop:site-houses:{version}"
-LIFETIME = 24 * 3600
+
+def _read_directory():
+    houses = list(House.objects.all())  # a handful of rows: one query for both
+    return {
+        "houses": [house for house in houses if not house.is_cooperation],
+        "cooperation": next((house for house in houses if house.is_cooperation), None),
+    }
 
 
 def site_directory():
     """{"houses": the neighbourhood houses in order, "cooperation": its row or None}."""
-    key = KEY.format(version=current_version())
-    directory = cache.get(key)
-    if directory is None:
-        houses = list(House.objects.all())  # a handful of rows: one query for both
-        directory = {
-            "houses": [house for house in houses if not house.is_cooperation],
-            "cooperation": next((house for house in houses if house.is_cooperation), None),
-        }
-        cache.set(key, directory, LIFETIME)
-    return directory
+    return per_version("site-houses", _read_directory)
 
 
 def cooperation():

@@ -27,6 +27,7 @@ APPS = [
     "galleries",
     "documents",
     "blocks",
+    "easy_read",
     "search",
     "content_checks",
 ]
@@ -57,8 +58,10 @@ ALLOWED = {
     "galleries": {"toolkit", "search", "houses"},
     "news": {"toolkit", "search", "houses", "galleries"},
     "blocks": {"toolkit", "search", "houses", "evaluation", "documents"},
+    # The easy-to-read versions of the house pages and of the CMS pages.
+    "easy_read": {"toolkit", "search", "houses"},
     "site": {"toolkit", "search", "houses", "charter", "evaluation", "documents", "galleries",
-             "news", "blocks"},
+             "news", "blocks", "easy_read"},
     # The checks before publishing read the pages, news and documents they check; news
     # never imports them (its registry news.publishing).
     "content_checks": {"toolkit", "search", "houses", "documents", "galleries", "news"},

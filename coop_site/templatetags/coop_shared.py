@@ -7,7 +7,6 @@ its draft through djangocms-alias's `static_alias`.
 
 from cms.toolbar.utils import get_toolbar_from_request
 from django import template
-from django.core.cache import cache
 from django.template import engines
 from django.utils.safestring import mark_safe
 
@@ -16,8 +15,6 @@ from coop_site.shared_contents import published_placeholder
 
 register = template.Library()
 
-CACHE_KEY = "coop:shared-content:{code}:{version}"
-CACHE_SECONDS = 24 * 60 * 60  # a new version of the site makes a new key anyway
 _static_alias = None
 
 
@@ -59,9 +56,8 @@ def shared_content(context, static_code):
         return ""
     if _previewing_a_shared_content(toolbar):
         return _render_static_alias(context, static_code)
-    key = CACHE_KEY.format(code=static_code, version=page_cache.current_version())
-    html = cache.get(key)
-    if html is None:
-        html = _render_published(context, toolbar, static_code)
-        cache.set(key, str(html), CACHE_SECONDS)
+    html = page_cache.per_version(
+        f"shared-content:{static_code}",
+        lambda: str(_render_published(context, toolbar, static_code)),
+    )
     return mark_safe(html)
