@@ -23,6 +23,8 @@ PAGE_TYPES = {
     "comparaison": "/evaluation/comparer/?a=2017&b=2019",
     "recherche": "/recherche/?q=maison",
     "mentions légales": "/mentions-legales/",
+    "l'AGORA": "/la-cooperation/animer-dans-l-espace-public/",
+    "facile à lire": "/facile-a-lire/maison-des-ors/",
     "page introuvable": "/cette-page-n-existe-pas/",
 }
 NOT_FOUND = "page introuvable"

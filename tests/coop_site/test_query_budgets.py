@@ -53,6 +53,8 @@ BUDGETS = {
     "comparaison": 11,
     "recherche": 10,
     "mentions légales": 12,
+    "l'AGORA": 24,
+    "facile à lire": 10,
     "page introuvable": 9,
 }
 
