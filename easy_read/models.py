@@ -36,7 +36,9 @@ class EasyReadVersion(models.Model):
         _("adresse web"),
         max_length=80,
         unique=True,
-        help_text=_("La fin de l'adresse : /facile-a-lire/<adresse>/."),
+        help_text=_(
+            "La fin de son adresse sur le site, par exemple maison-des-ors pour /facile-a-lire/maison-des-ors/."
+        ),
     )
     house = models.OneToOneField(
         House,

@@ -20,7 +20,7 @@ class Migration(migrations.Migration):
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('title', models.CharField(help_text='Ex. : « La maison des Ors, facile à lire »', max_length=120, verbose_name='titre')),
-                ('slug', models.SlugField(help_text="La fin de l'adresse : /facile-a-lire/<adresse>/.", max_length=80, unique=True, verbose_name='adresse web')),
+                ('slug', models.SlugField(help_text="La fin de son adresse sur le site, par exemple maison-des-ors pour /facile-a-lire/maison-des-ors/.", max_length=80, unique=True, verbose_name='adresse web')),
                 ('is_published', models.BooleanField(default=False, help_text="Décochée : la version n'est visible que de l'équipe, sans lien sur la page.", verbose_name='publiée')),
                 ('is_sample', models.BooleanField(default=False, help_text='Cochez si ce texte est un exemple de démonstration : le site affiche alors la mention « exemple ».', verbose_name='exemple')),
                 ('updated_at', models.DateTimeField(auto_now=True, verbose_name='modifiée le')),
