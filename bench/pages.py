@@ -16,6 +16,8 @@ PAGE_TYPES = {
     "actualités": "/actualites/",
     "une actualité": "/actualites/une-agora-sur-le-cout-des-dechets/",
     "documents": "/documents/",
+    "radio": "/radio/",
+    "une émission de radio": "/radio/exemple-emission-agora/",
     "charte": "/charte-ecostructure/",
     "avancement de la charte": "/charte-ecostructure/avancement/",
     "évaluation": "/evaluation/",

@@ -1,4 +1,4 @@
-"""`bench/run --scale N`: the demo's events, activities, news and documents, N times.
+"""`bench/run --scale N`: the demo's events, activities, news, documents and radio episodes, N times.
 
 Run inside the site's Django by bench/run (`manage.py shell`). The copies get
 numbered slugs and titles; they share the originals' houses, images and files.
@@ -26,8 +26,9 @@ def main(factor):
     from documents.models import Document
     from houses.models import Activity, Event
     from news.models import NewsItem
+    from radio.models import Episode
 
-    for model in (Event, Activity, NewsItem, Document):
+    for model in (Event, Activity, NewsItem, Document, Episode):
         originals = list(model.objects.all())
         for number in range(2, factor + 1):
             for original in originals:

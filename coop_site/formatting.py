@@ -1,6 +1,6 @@
 """Dates, sizes, page counts and short texts written the French way, site-wide.
 
-("1er janvier 2026", "2,4 Mo", "12 pages").
+("1er janvier 2026", "2,4 Mo", "12 pages", "28 min 5 s").
 """
 
 import html
@@ -35,6 +35,19 @@ def format_file_size(size):
     else:
         text = str(round(value))
     return f"{text}{NBSP}{UNITS[unit]}"
+
+
+def format_duration(seconds):
+    """A duration in French: "28 min 5 s", "1 h 02 min", "45 s"; empty when unknown."""
+    if not seconds:
+        return ""
+    hours, rest = divmod(int(seconds), 3600)
+    minutes, secs = divmod(rest, 60)
+    if hours:
+        return f"{hours}{NBSP}h{NBSP}{minutes:02d}{NBSP}min"
+    if minutes:
+        return f"{minutes}{NBSP}min{NBSP}{secs}{NBSP}s" if secs else f"{minutes}{NBSP}min"
+    return f"{secs}{NBSP}s"
 
 
 def format_page_count(count):

@@ -391,6 +391,21 @@ def report_meta(request, report, context):
     )
 
 
+def episode_meta(request, episode, context):
+    og_extra = [("article:published_time", episode.published_on.isoformat())]
+    if episode.audio_url:
+        og_extra += [
+            ("og:audio", absolute_url(request, episode.audio_url)),
+            ("og:audio:type", episode.audio_type),
+        ]
+    return ObjectMeta(
+        description=episode.description,
+        og_type="article",
+        og_extra=og_extra,
+        noindex=not episode.is_published,
+    )
+
+
 OBJECT_META = {
     "houses.House": house_meta,
     "houses.Activity": activity_meta,
@@ -398,6 +413,7 @@ OBJECT_META = {
     "houses.Event": event_meta,
     "news.NewsItem": news_meta,
     "evaluation.Report": report_meta,
+    "radio.Episode": episode_meta,
 }
 
 
@@ -416,6 +432,7 @@ def feeds():
         ("application/atom+xml", _("Actualités (Atom)"), "news:feed-atom"),
         ("text/calendar", _("Agenda (iCal)"), "feeds:agenda"),
         ("application/rss+xml", _("Nouveaux rapports d'évaluation (RSS)"), "evaluation:feed"),
+        ("application/rss+xml", _("La radio des maisons (podcast)"), "radio:podcast"),
     ]
     return [
         (kind, title, url) for kind, title, name in candidates if (url := reverse_or_empty(name))

@@ -188,6 +188,7 @@ LOCAL_APPS = [
     "documents",
     "blocks",
     "easy_read",
+    "radio",
     "search",
     # Last: it wraps the version admins the apps above registered.
     "content_checks",
@@ -625,6 +626,7 @@ COOP_DEMO_LOADERS = [
     "galleries.demo.load",
     "documents.demo.load",
     "easy_read.demo.load",
+    "radio.demo.load",
     "blocks.demo.load",  # last: its links reach the houses, pages and reports above
 ]
 

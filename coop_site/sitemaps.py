@@ -2,7 +2,7 @@
 
 Only what an anonymous visitor can open is listed: published CMS pages (django
 CMS's own sitemap reads the published versions only), houses, current
-activities, upcoming and recent events, published news and reports, public
+activities, upcoming and recent events, published news, radio episodes and reports, public
 documents. `lastmod` comes from each model's dates; a house or an action is as
 recent as the last change of its presentation's blocks, a news item as its
 fields or its body's blocks. Activities and events have no date of change,
@@ -23,6 +23,7 @@ from easy_read.models import EasyReadVersion
 from evaluation.models import Report
 from houses.models import Action, Activity, Event, House
 from news.models import NewsItem
+from radio.models import Episode
 
 from .seo import absolute_url
 
@@ -85,6 +86,14 @@ class NewsSitemap(ObjectSitemap):
         return latest(item.updated_at, item.plugins_changed)
 
 
+class EpisodeSitemap(ObjectSitemap):
+    def get_objects(self):
+        return Episode.objects.published()
+
+    def lastmod(self, episode):
+        return episode.updated_at
+
+
 class ReportSitemap(ObjectSitemap):
     def get_objects(self):
         return Report.objects.published().newest_first()
@@ -121,6 +130,7 @@ SITEMAPS = {
     "activities": ActivitySitemap,
     "events": EventSitemap,
     "news": NewsSitemap,
+    "radio": EpisodeSitemap,
     "reports": ReportSitemap,
     "documents": DocumentSitemap,
     "easy_read": EasyReadSitemap,

@@ -9,7 +9,8 @@ office documents, MP3 and Ogg sounds), when its name ends with an extension of
 that type, when it is no heavier than its kind's limit (UPLOAD_MAX_SIZES), and
 when it passes its kind's deeper check: a PDF must open (coop_site/pdf.py, the
 one PDF check), an image must decode within FILER_MAX_IMAGE_PIXELS, an office
-document must have its format's structure and no macros. Everything else (SVG,
+document must have its format's structure and no macros, a sound must hold
+readable audio frames (coop_site/audio.py). Everything else (SVG,
 HTML, scripts, programs, archives...) is refused with a French message.
 
 `safe_filename` is the one cleaning of a file's name, used wherever a name
@@ -31,7 +32,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 from PIL import Image, UnidentifiedImageError
 
-from coop_site import pdf
+from coop_site import audio, pdf
 from coop_site.formatting import format_file_size
 
 FILENAME_MAX_LENGTH = 120
@@ -409,6 +410,8 @@ def check_bytes(data, name, *, kinds=ALL_KINDS):
         pdf.check_pdf(data, max_size=max_size(PDF))
     elif file_type.kind == IMAGE:
         check_image(data, name)
+    elif file_type.kind == AUDIO:
+        audio.read_sound(data, key, name)  # real frames, not only a sound's first bytes
     elif file_type.kind == CAPTIONS:
         _check_captions(data, name)
     elif file_type.kind == OFFICE and _zip_office_type(data)[1]:

@@ -7,6 +7,7 @@ from filer.fields.folder import FilerFolderField
 from filer.fields.image import FilerImageField
 from filer.models import Image
 
+from coop_site import audio
 from coop_site.models import AltTextMixin
 
 
@@ -156,9 +157,7 @@ class MediaBlock(CMSPlugin):
             if not self.media.mime_type.startswith(("video/", "audio/")):
                 errors["media"] = _("Choisissez une vidéo (MP4, WebM) ou un son (MP3, Ogg).")
             elif not self.media.is_public:
-                errors["media"] = _(
-                    "Ce fichier est privé dans la médiathèque : les visiteurs ne pourraient pas le lire."
-                )
+                errors["media"] = audio.private_file()
         if self.captions_id and self.captions.mime_type != "text/vtt":
             errors["captions"] = _("Les sous-titres sont un fichier WebVTT (.vtt).")
         if self.media_id and not self.transcript.strip():
@@ -168,9 +167,6 @@ class MediaBlock(CMSPlugin):
                     "sourde ou malentendante ne sait pas ce que dit la vidéo."
                 )
             elif not self.is_video:
-                errors["transcript"] = _(
-                    "Ajoutez la transcription du son : sans elle, une personne sourde ou "
-                    "malentendante ne sait pas ce qu'il dit."
-                )
+                errors["transcript"] = audio.transcript_missing()
         if errors:
             raise ValidationError(errors)

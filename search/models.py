@@ -11,6 +11,7 @@ class Kind(models.TextChoices):
     ACTIVITIES = "activites", _("Activités")
     EVENTS = "agenda", _("Agenda")
     NEWS = "actualites", _("Actualités")
+    RADIO = "radio", _("Radio")
     DOCUMENTS = "documents", _("Documents et rapports")
 
 

@@ -28,6 +28,7 @@ APPS = [
     "documents",
     "blocks",
     "easy_read",
+    "radio",
     "search",
     "content_checks",
 ]
@@ -60,8 +61,9 @@ ALLOWED = {
     "blocks": {"toolkit", "search", "houses", "evaluation", "documents"},
     # The easy-to-read versions of the house pages and of the CMS pages.
     "easy_read": {"toolkit", "search", "houses"},
+    "radio": {"toolkit", "search", "houses"},
     "site": {"toolkit", "search", "houses", "charter", "evaluation", "documents", "galleries",
-             "news", "blocks", "easy_read"},
+             "news", "blocks", "easy_read", "radio"},
     # The checks before publishing read the pages, news and documents they check; news
     # never imports them (its registry news.publishing).
     "content_checks": {"toolkit", "search", "houses", "documents", "galleries", "news"},

@@ -12,6 +12,12 @@ def french_size(size):
 
 
 @register.filter
+def duration(seconds):
+    """`{{ episode.duration|duration }}`: "28 min 5 s"."""
+    return formatting.format_duration(seconds)
+
+
+@register.filter
 def pages(count):
     return format_page_count(count)
 

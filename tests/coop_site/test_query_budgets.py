@@ -46,6 +46,8 @@ BUDGETS = {
     "actualités": 13,
     "une actualité": 16,
     "documents": 15,
+    "radio": 12,
+    "une émission de radio": 12,
     "charte": 13,
     "avancement de la charte": 17,
     "évaluation": 12,

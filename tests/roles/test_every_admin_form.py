@@ -26,6 +26,7 @@ from PIL import Image
 from houses.media import house_folder
 from houses.models import House
 from houses.services import house_staff_group_ensure
+from radio.demo import silent_mp3
 from tests.documents.factories import pdf_bytes
 
 from .html_forms import form_data
@@ -34,6 +35,8 @@ pytestmark = pytest.mark.django_db
 
 ROLES = ["Éditeur·rice", "Équipe <maison>", "Chargé·e d'évaluation", "Administrateur·rice"]
 UPLOAD_URL = "/admin/filer/clipboard/operations/upload/no_folder/"
+# Media-library fields that take a sound: (model, field) -> they get a real small MP3.
+SOUND_FIELDS = {("episode", "audio")}
 ENGLISH = ("This field", "Enter a valid", "Select a valid", "Ensure this value")
 
 
@@ -64,10 +67,12 @@ def role_user(django_user_model, role, house):
     return user
 
 
-def upload(client, field):
+def upload(client, field, *, sound=False):
     """What the filer widget does: post the file to the uploader, keep the id it answers."""
     is_image = isinstance(field, AdminImageFormField)
     name, content = ("essai.png", png_bytes()) if is_image else ("essai.pdf", pdf_bytes())
+    if sound:
+        name, content = "essai.mp3", silent_mp3(2)
     response = client.post(UPLOAD_URL, {"file": SimpleUploadedFile(name, content)})
     return response.status_code, json.loads(response.content or b"{}").get("file_id")
 
@@ -140,7 +145,7 @@ def walk(client, url, problems):
     files = {}
     for counter, (name, field) in enumerate(form.fields.items()):
         if isinstance(field, AdminFileFormField):
-            status, file_id = upload(client, field)
+            status, file_id = upload(client, field, sound=(model_name, name) in SOUND_FIELDS)
             if status != 200 or not file_id:
                 problems.append(f"{url} : le champ « {name} » est offert, l'envoi répond {status}")
                 continue

@@ -49,6 +49,7 @@ ACTIONS = {
     "Actualités": "news",
     "Galeries": "gallery",
     "Documents": "document",
+    "Radio": "radio",
     "Rapports d'évaluation": "report",
     "Données des maisons": "house",
     "Contenus partagés": "shared",
@@ -173,6 +174,8 @@ def check(client, action, world):
         return status(client, add_plugin_url(content, "GalleryPlugin"))
     if action == "document":
         return status(client, first_admin_add_url("documents"))
+    if action == "radio":
+        return status(client, reverse("admin:radio_episode_add"))
     if action == "report":
         return status(client, first_admin_add_url("evaluation", "report"))
     if action == "house":
