@@ -12,7 +12,7 @@ cache is cold (the URL revision, the page an application hangs from and its
 content, the menu's key, the legal notice's link in the footer); the rest is
 the page's own content, one query per kind of thing it shows. A house page
 shows the most: hours, closures, approvals, figures, its presentation, its
-activities, events, news and actions.
+activities, events, news, radio episodes and actions.
 
 Every page also shows the site's shared contents (djangocms-alias: the
 notice, the partners in the footer) and asks whether it has an easy-to-read
@@ -37,7 +37,7 @@ PER_SITE_VERSION = SHARED_CONTENTS + EASY_READ_VERSIONS
 BUDGETS = {
     "accueil": 26,
     "liste des maisons": 14,
-    "une maison": 26,
+    "une maison": 27,
     "activités filtrées": 13,
     "une activité": 12,
     "agenda": 13,

@@ -5,6 +5,7 @@ import json
 import feedparser
 import pytest
 from django.contrib.auth.models import Group
+from django.core.cache import cache
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -187,18 +188,18 @@ def test_the_episode_page_plays_the_sound_and_shows_the_transcript(client, pages
 
     assert response.status_code == 200
     tree = lxml_html.fromstring(response.content)
-    (player,) = tree.cssselect("audio")
+    (player,) = tree.xpath("//audio")
     assert player.get("controls") is not None
     assert player.get("preload") == "metadata"
-    (source,) = player.cssselect("source")
+    (source,) = player.xpath("source")
     assert source.get("src") == episode.audio.url
     assert source.get("type") == "audio/mpeg"
-    (transcript,) = tree.cssselect("details.episode__transcript")
+    (transcript,) = tree.xpath('//details[@class="episode__transcript"]')
     assert transcript.get("open") is not None
     assert "bonjour à toutes et à tous" in transcript.text_content()
-    assert player.get("aria-describedby") == transcript.cssselect("div")[0].get("id")
+    assert player.get("aria-describedby") == transcript.xpath(".//div")[0].get("id")
     assert "Avec Deux bénévoles" in tree.text_content()
-    feed = tree.cssselect('link[rel="alternate"][type="application/rss+xml"]')
+    feed = tree.xpath('//link[@rel="alternate"][@type="application/rss+xml"]')
     assert reverse("radio:podcast") in [link.get("href") for link in feed]
 
 
@@ -239,7 +240,7 @@ def test_the_list_shows_published_episodes_newest_first_and_filters_by_house(cli
     assert "Émission récente" in filtered and "Émission ancienne" not in filtered
 
     wrong = client.get(reverse("radio:list"), {"maison": "nulle-part"}).content.decode()
-    assert "Cette maison n'existe pas" in wrong
+    assert "Cette maison n&#x27;existe pas" in wrong
 
 
 @pytest.mark.usefixtures("page_cache_off")
@@ -248,10 +249,12 @@ def test_the_list_page_runs_the_same_queries_for_2_or_10_episodes(client, pages)
 
     def queries():
         client.get(reverse("radio:list"))
+        cache.clear()
         with CaptureQueriesContext(connection) as captured:
             assert client.get(reverse("radio:list")).status_code == 200
         return len(captured)
 
+    queries()  # django CMS resolves its pages' addresses once after the apphook reload
     for _ in range(2):
         make_episode(houses=houses)
     few = queries()
@@ -288,6 +291,7 @@ def test_the_podcast_feed_is_what_podcast_applications_read(client, pages):
     assert [tag.term for tag in channel.tags] == ["Society & Culture"]
     assert "émission de radio hebdomadaire" in channel.summary
 
+    episode = Episode.objects.select_related("audio").get(pk=episode.pk)
     (entry,) = feed.entries
     assert entry.title == "L'AGORA en direct"
     assert entry.link == f"http://example.com{episode.get_absolute_url()}"

@@ -56,13 +56,14 @@ def test_every_kind_of_page_has_one_title_a_description_open_graph_and_a_canonic
         assert meta(html, "og:image").startswith("http://127.0.0.1:8000/"), kind
         assert link_href(html, "canonical") == [f"http://127.0.0.1:8000{path}"], kind
         assert meta(html, "og:url") == f"http://127.0.0.1:8000{path}", kind
-        # The site's four feeds are offered on every page, once each.
+        # The site's five feeds are offered on every page, once each.
         alternates = link_href(html, "alternate")
         assert alternates == [
             "/actualites/flux/rss/",
             "/actualites/flux/atom/",
             "/agenda.ics",
             "/evaluation/flux/rss/",
+            "/radio/podcast.xml",
         ], kind
         assert "<meta " not in html.split("</head>")[1], f"{kind}: meta hors du head"
         for block in json_ld_blocks(html):
