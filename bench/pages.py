@@ -18,6 +18,7 @@ PAGE_TYPES = {
     "documents": "/documents/",
     "radio": "/radio/",
     "une émission de radio": "/radio/exemple-emission-agora/",
+    "journal": "/journal/",
     "charte": "/charte-ecostructure/",
     "avancement de la charte": "/charte-ecostructure/avancement/",
     "évaluation": "/evaluation/",

@@ -189,6 +189,7 @@ LOCAL_APPS = [
     "blocks",
     "easy_read",
     "radio",
+    "journal",
     "search",
     # Last: it wraps the version admins the apps above registered.
     "content_checks",
@@ -627,6 +628,7 @@ COOP_DEMO_LOADERS = [
     "documents.demo.load",
     "easy_read.demo.load",
     "radio.demo.load",
+    "journal.demo.load",
     "blocks.demo.load",  # last: its links reach the houses, pages and reports above
 ]
 

@@ -10,7 +10,9 @@ per item it lists.
 django CMS itself accounts for about ten of each page's queries when its
 cache is cold (the URL revision, the page an application hangs from and its
 content, the menu's key, the legal notice's link in the footer); the rest is
-the page's own content, one query per kind of thing it shows. A house page
+the page's own content, one query per kind of thing it shows (the documents
+library: its documents, and each source's entries on the page, such as the
+journal's issues with their contents). A house page
 shows the most: hours, closures, approvals, figures, its presentation, its
 activities, events, news, radio episodes and actions.
 
@@ -45,9 +47,10 @@ BUDGETS = {
     "un événement": 11,
     "actualités": 13,
     "une actualité": 16,
-    "documents": 15,
+    "documents": 17,
     "radio": 12,
     "une émission de radio": 12,
+    "journal": 12,
     "charte": 13,
     "avancement de la charte": 17,
     "évaluation": 12,

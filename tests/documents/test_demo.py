@@ -17,7 +17,8 @@ def test_demo_library_lists_sample_documents(client, demo):
 
     assert response.status_code == 200
     assert "Plaquette de présentation de la Coopération (exemple)" in html
-    assert html.count('<span class="badge badge--warning">Exemple</span>') == 3
+    # The three sample documents and the journal's two sample issues (journal/library.py).
+    assert html.count('<span class="badge badge--warning">Exemple</span>') == 5
     assert re.search(r"\(PDF, [\d,]+\u00a0ko, 3 pages\)", html)
     assert 'href="/documents/"' in html.split('id="menu-principal"')[1].split("</ul>")[0]
 
@@ -44,4 +45,5 @@ def test_demo_reports_and_documents_carry_their_historic_dates(client, demo):
     assert dates["Rapport d'évaluation d'impact social 2019"][0][:4] == "2019"
     assert dates["Journal de la Coopération (numéro d'exemple)"] == ("2019-03-01", "1er mars 2019")
     today = timezone.localdate().isoformat()
-    assert len(entries) == 6 and all(iso != today for iso, _ in dates.values())
+    assert dates["Journal n° 1 : Exemple : la Conserverie sur les routes"][0] == "2018-03-01"
+    assert len(entries) == 8 and all(iso != today for iso, _ in dates.values())

@@ -49,7 +49,7 @@ ACTIONS = {
     "Actualités": "news",
     "Galeries": "gallery",
     "Documents": "document",
-    "Radio": "radio",
+    "Radio et journal": "radio",
     "Rapports d'évaluation": "report",
     "Données des maisons": "house",
     "Contenus partagés": "shared",
@@ -175,7 +175,12 @@ def check(client, action, world):
     if action == "document":
         return status(client, first_admin_add_url("documents"))
     if action == "radio":
-        return status(client, reverse("admin:radio_episode_add"))
+        # The radio's episodes and the journal's issues go together.
+        answers = {
+            status(client, reverse("admin:radio_episode_add")),
+            status(client, reverse("admin:journal_issue_add")),
+        }
+        return answers.pop() if len(answers) == 1 else answers
     if action == "report":
         return status(client, first_admin_add_url("evaluation", "report"))
     if action == "house":
