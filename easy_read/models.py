@@ -12,15 +12,11 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from houses.models import House
+from houses.models import SAMPLE_HELP, House
 
 from . import pictograms
 
 MAX_WORDS = 15  # FALC: short sentences, one idea per line
-SAMPLE_HELP = _(
-    "Cochez si ce texte est un exemple de démonstration : le site affiche alors la mention "
-    "« exemple »."
-)
 
 
 class EasyReadQuerySet(models.QuerySet):
