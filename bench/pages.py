@@ -8,6 +8,7 @@ PAGE_TYPES = {
     "accueil": "/",
     "liste des maisons": "/maisons/",
     "une maison": "/maisons/saint-nicolas/",
+    "les équipes": "/la-cooperation/equipe/",
     "activités filtrées": "/activites/?categorie=culture",
     "une activité": "/activites/atelier-conserverie/",
     "agenda": "/agenda/",

@@ -190,6 +190,7 @@ LOCAL_APPS = [
     "easy_read",
     "radio",
     "journal",
+    "people",
     "search",
     # Last: it wraps the version admins the apps above registered.
     "content_checks",
@@ -629,6 +630,7 @@ COOP_DEMO_LOADERS = [
     "easy_read.demo.load",
     "radio.demo.load",
     "journal.demo.load",
+    "people.demo.load",
     "blocks.demo.load",  # last: its links reach the houses, pages and reports above
 ]
 

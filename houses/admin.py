@@ -301,8 +301,17 @@ class PublicPlaceAdmin(SampleFlagMixin, admin.ModelAdmin):
 
 @admin.register(ContactMessage)
 class ContactMessageAdmin(HouseScopedAdminMixin, admin.ModelAdmin):
-    list_display = ["subject", "name", "house", "topic", "created_at", "emailed_at", "is_handled"]
-    list_filter = ["is_handled", "house", "topic", "created_at"]
+    list_display = [
+        "subject",
+        "name",
+        "house",
+        "topic",
+        "addressed_to",
+        "created_at",
+        "emailed_at",
+        "is_handled",
+    ]
+    list_filter = ["is_handled", "house", "topic", "addressed_to", "created_at"]
     search_fields = ["subject", "name", "email", "message"]
     list_editable = ["is_handled"]
     list_select_related = ["house"]
@@ -310,6 +319,7 @@ class ContactMessageAdmin(HouseScopedAdminMixin, admin.ModelAdmin):
     readonly_fields = [
         "house",
         "topic",
+        "addressed_to",
         "name",
         "email",
         "phone",

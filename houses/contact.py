@@ -55,13 +55,22 @@ class ContactFormMixin:
     def get_contact_initial(self):
         return {}
 
+    def get_contact_recipients(self):
+        """The roles the message may be addressed to (houses.recipients); none by default."""
+        return ()
+
     def get_context_data(self, **kwargs):
-        kwargs.setdefault("form", ContactForm(initial=self.get_contact_initial()))
+        kwargs.setdefault(
+            "form",
+            ContactForm(
+                initial=self.get_contact_initial(), recipients=self.get_contact_recipients()
+            ),
+        )
         kwargs["sent"] = self.request.GET.get("envoye") == "1"
         return super().get_context_data(**kwargs)
 
     def post(self, request, *args, **kwargs):
-        form = ContactForm(request.POST)
+        form = ContactForm(request.POST, recipients=self.get_contact_recipients())
         if form.is_valid():
             try:
                 contact_message_submit(

@@ -42,8 +42,22 @@ class ContactForm(AccessibleFormMixin, forms.Form):
     # Honeypot: hidden from people (CSS and aria-hidden), filled by naive bots.
     website = forms.CharField(label=_("Ne remplissez pas ce champ"), required=False)
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, recipients=(), **kwargs):
+        """`recipients`: the roles of the house's people (houses.recipients), offered if any."""
         super().__init__(*args, **kwargs)
+        if recipients:
+            self.fields["addressed_to"] = forms.ChoiceField(
+                label=_("À l'attention de"),
+                required=False,
+                choices=[("", _("L'équipe de la maison"))] + [(role, role) for role in recipients],
+                help_text=_("La personne qui tient ce rôle lit votre message en premier."),
+                # Added after AccessibleFormMixin tied the other fields to their help.
+                widget=forms.Select(attrs={"aria-describedby": "id_addressed_to_help"}),
+                error_messages={
+                    "invalid_choice": _("Choisissez un rôle de la liste, ou l'équipe de la maison.")
+                },
+            )
+            self.order_fields(["name", "email", "phone", "addressed_to"])
         self.fields["name"].widget.attrs["autocomplete"] = "name"
         self.fields["email"].widget.attrs["autocomplete"] = "email"
         self.fields["website"].widget.attrs.update({"tabindex": "-1", "autocomplete": "off"})

@@ -982,6 +982,12 @@ class ContactMessage(models.Model):
         blank=True,
         help_text=_("Vide : message général. Ex. : « évaluation »."),
     )
+    addressed_to = models.CharField(
+        _("à l'attention de"),
+        max_length=120,
+        blank=True,
+        help_text=_("Le rôle choisi par la personne qui écrit (« Directrice ») ; vide : l'équipe."),
+    )
     name = models.CharField(_("nom"), max_length=120)
     email = models.EmailField(_("e-mail"), blank=True)
     phone = models.CharField(_("téléphone"), max_length=30, blank=True)

@@ -135,10 +135,22 @@ class HouseScopedAdminMixin:
     media_fields = ()
     # The fieldsets shown to a house's team, when they differ from everyone's.
     team_fieldsets = None
+    # A permission that, for this admin only, also reaches every house: the
+    # editors keep the people of every house up to date ("people.manage_all_people").
+    all_houses_permission = None
+
+    def manages_all(self, request):
+        """Whether the user reaches every house's objects here (not only their team's)."""
+        user = request.user
+        return manages_all_houses(user) or bool(
+            self.all_houses_permission
+            and user.is_active
+            and user.has_perm(self.all_houses_permission)
+        )
 
     def get_fieldsets(self, request, obj=None):
         fieldsets = super().get_fieldsets(request, obj)
-        if self.team_fieldsets is not None and not manages_all_houses(request.user):
+        if self.team_fieldsets is not None and not self.manages_all(request):
             fieldsets = self.team_fieldsets
         if not self.media_fields or can_upload_media(request.user):
             return fieldsets
@@ -156,24 +168,24 @@ class HouseScopedAdminMixin:
 
     def get_queryset(self, request):
         queryset = super().get_queryset(request)
-        if manages_all_houses(request.user):
+        if self.manages_all(request):
             return queryset
         lookup = f"{self.house_lookup}__in"
         return queryset.filter(**{lookup: House.objects.managed_by(request.user)}).distinct()
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
-        if db_field.related_model is House and not manages_all_houses(request.user):
+        if db_field.related_model is House and not self.manages_all(request):
             kwargs["queryset"] = House.objects.managed_by(request.user)
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
     def formfield_for_manytomany(self, db_field, request, **kwargs):
-        if db_field.related_model is House and not manages_all_houses(request.user):
+        if db_field.related_model is House and not self.manages_all(request):
             kwargs["queryset"] = House.objects.managed_by(request.user)
         return super().formfield_for_manytomany(db_field, request, **kwargs)
 
     def get_form(self, request, obj=None, **kwargs):
         form = super().get_form(request, obj, **kwargs)
-        if manages_all_houses(request.user):
+        if self.manages_all(request):
             return form
         names = [
             field.name
@@ -197,7 +209,7 @@ class HouseScopedAdminMixin:
 
         One query for the lot, whether the admin asks for one object or a list.
         """
-        if manages_all_houses(request.user):
+        if self.manages_all(request):
             return []
         objs = list(objs)
         scope = House.objects.managed_by(request.user)
@@ -231,7 +243,7 @@ class HouseScopedAdminMixin:
 
     def get_object(self, request, object_id, from_field=None):
         obj = super().get_object(request, object_id, from_field)
-        if obj is None and not manages_all_houses(request.user):
+        if obj is None and not self.manages_all(request):
             # Exists but belongs to another house: refuse rather than "not found".
             try:
                 exists = self.model._default_manager.filter(pk=object_id).exists()

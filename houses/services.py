@@ -99,6 +99,7 @@ def contact_message_submit(*, house, data, topic="", request):
     message = ContactMessage.objects.create(
         house=house,
         topic=topic,
+        addressed_to=data.get("addressed_to", ""),
         name=data["name"],
         email=data.get("email", ""),
         phone=data.get("phone", ""),
@@ -143,6 +144,8 @@ def _contact_mail_body(message):
         lines.append(_("Téléphone : %(phone)s") % {"phone": message.phone})
     if message.topic:
         lines.append(_("Sujet : %(topic)s") % {"topic": message.topic})
+    if message.addressed_to:
+        lines.append(_("À l'attention de : %(role)s") % {"role": message.addressed_to})
     lines += ["", message.message]
     return "\n".join(lines)
 

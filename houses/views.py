@@ -25,6 +25,7 @@ from .models import (
     KeyFigure,
     Weekday,
 )
+from .recipients import recipient_roles
 
 
 class HouseListView(ListView):
@@ -59,7 +60,7 @@ class HouseDetailView(ToolbarObjectMixin, DetailView):
             key_figures=KeyFigure.objects.cooperation_wide().latest_year()
             if house.is_cooperation
             else house.key_figures.all(),
-            form=kwargs.get("form") or ContactForm(),
+            form=kwargs.get("form") or ContactForm(recipients=recipient_roles(house)),
             contact_url=reverse("houses:contact", kwargs={"slug": house.slug}),
         )
         return context
@@ -75,6 +76,16 @@ class ContactView(ContactFormMixin, DetailView):
 
     def get_contact_house(self):
         return self.object
+
+    def get_contact_recipients(self):
+        if not hasattr(self, "recipients"):
+            self.recipients = recipient_roles(self.object)
+        return self.recipients
+
+    def get_contact_initial(self):
+        # A person's card links here with their role: `?destinataire=Directrice`.
+        role = self.request.GET.get("destinataire", "")
+        return {"addressed_to": role} if role in self.get_contact_recipients() else {}
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

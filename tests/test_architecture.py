@@ -30,6 +30,7 @@ APPS = [
     "easy_read",
     "radio",
     "journal",
+    "people",
     "search",
     "content_checks",
 ]
@@ -64,8 +65,11 @@ ALLOWED = {
     "easy_read": {"toolkit", "search", "houses"},
     "radio": {"toolkit", "search", "houses"},
     "journal": {"toolkit", "search", "houses"},
+    # The people of the houses: their page sections and the contact form's roles
+    # go through houses' registries (houses.sections, houses.recipients).
+    "people": {"toolkit", "search", "houses"},
     "site": {"toolkit", "search", "houses", "charter", "evaluation", "documents", "galleries",
-             "news", "blocks", "easy_read", "radio", "journal"},
+             "news", "blocks", "easy_read", "radio", "journal", "people"},
     # The checks before publishing read the pages, news and documents they check; news
     # never imports them (its registry news.publishing).
     "content_checks": {"toolkit", "search", "houses", "documents", "galleries", "news"},

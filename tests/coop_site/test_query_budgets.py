@@ -40,6 +40,7 @@ BUDGETS = {
     "accueil": 26,
     "liste des maisons": 14,
     "une maison": 27,
+    "les équipes": 14,
     "activités filtrées": 13,
     "une activité": 12,
     "agenda": 13,

@@ -22,7 +22,16 @@ from tests.evaluation.factories import make_report
 
 pytestmark = pytest.mark.django_db
 
-LOCAL_APPS = ["coop_site", "houses", "charter", "evaluation", "news", "galleries", "documents"]
+LOCAL_APPS = [
+    "coop_site",
+    "houses",
+    "charter",
+    "evaluation",
+    "news",
+    "galleries",
+    "documents",
+    "people",
+]
 ENGLISH = ["What's new", "What&#x27;s new", "Discord", ">Help<", "django-cms.org", "placeholder «"]
 
 

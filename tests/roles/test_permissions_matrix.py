@@ -38,6 +38,7 @@ from coop_site.roles import (
 )
 from houses.models import Event, House
 from houses.services import house_staff_group_ensure
+from people.models import Person
 
 pytestmark = pytest.mark.django_db
 
@@ -52,6 +53,7 @@ ACTIONS = {
     "Radio et journal": "radio",
     "Rapports d'évaluation": "report",
     "Données des maisons": "house",
+    "Équipes et gouvernance": "people",
     "Contenus partagés": "shared",
     "Utilisateurs": "users",
 }
@@ -103,6 +105,9 @@ def world(db):
             ends_at=timezone.now() + datetime.timedelta(hours=2),
             organiser=house,
             theme=Event.Theme.values[0],
+        )
+        houses[f"{key}_person"] = Person.objects.create(
+            display_name=f"Camille {name}", role="Directrice", house=house
         )
     return houses
 
@@ -196,6 +201,12 @@ def check(client, action, world):
             )
         }
         return answers.pop() if len(answers) == 1 else answers
+    if action == "people":
+        # A person of the house's team, on the house's side and on the other's.
+        return tuple(
+            status(client, reverse("admin:people_person_change", args=[world[key].pk]))
+            for key in ("own_person", "other_person")
+        )
     if action == "shared":
         shared = world["shared"]
         return status(client, add_plugin_url(shared, "TextPlugin", shared.placeholder))
@@ -205,7 +216,7 @@ def check(client, action, world):
 
 
 def expected(action, cell):
-    if action == "house":
+    if action in ("house", "people"):
         return {"oui": (200, 200), "non": (403, 403), "sa maison": (200, 403)}[cell]
     return {"oui": 200, "non": 403}[cell]
 
@@ -233,6 +244,7 @@ def test_a_staff_member_without_a_group_can_do_nothing(client, django_user_model
     for action in ("page", "news", "shared", "users"):
         assert check(client, action, world) == 403, action
     assert check(client, "house", world) == (403, 403)
+    assert check(client, "people", world) == (403, 403)
 
 
 def test_editor_cannot_unlock_a_colleague_s_draft(db):
