@@ -14,7 +14,9 @@ the page's own content, one query per kind of thing it shows (the documents
 library: its documents, and each source's entries on the page, such as the
 journal's issues with their contents). A house page
 shows the most: hours, closures, approvals, figures, its presentation, its
-activities, events, news, radio episodes and actions.
+activities, events, news, radio episodes and actions, its people (one query for
+the team, the board and the contact form's roles) and its project groups (with
+their houses).
 
 Every page also shows the site's shared contents (djangocms-alias: the
 notice, the partners in the footer) and asks whether it has an easy-to-read
@@ -39,8 +41,8 @@ PER_SITE_VERSION = SHARED_CONTENTS + EASY_READ_VERSIONS
 BUDGETS = {
     "accueil": 26,
     "liste des maisons": 14,
-    "une maison": 27,
-    "les équipes": 14,
+    "une maison": 30,
+    "les équipes": 15,
     "activités filtrées": 13,
     "une activité": 12,
     "agenda": 13,

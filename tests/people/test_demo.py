@@ -44,4 +44,4 @@ def test_the_demo_page_is_in_la_cooperation_s_section(client, demo):
     assert "Prénom exemple" in html and "exemple</span>" in html
     assert "plus de 80" in html  # the seed's volunteers, as a dated key figure
     house = client.get("/maisons/saint-nicolas/").content.decode()
-    assert "L&#x27;équipe</h2>" in house and "Directrice" in house
+    assert "L'équipe</h2>" in house and "Directrice" in house

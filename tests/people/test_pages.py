@@ -36,10 +36,10 @@ def test_the_house_page_shows_its_team_and_board_in_the_staff_s_order(client, pe
 
     html = client.get("/maisons/les-tilleuls/").content.decode()
 
-    team = section(html, "L&#x27;équipe")
+    team = section(html, "L'équipe")
     assert names_in(team) == ["Zoé", "Amir", "Bastien"]  # order, then name
     assert "Animateur jeunesse" in team
-    assert names_in(section(html, "Le conseil d&#x27;administration")) == ["Louise"]
+    assert names_in(section(html, "Le conseil d'administration")) == ["Louise"]
     assert "Ailleurs" not in html
 
 
@@ -70,7 +70,7 @@ def test_a_photo_shows_with_its_alt_text_and_a_sample_is_marked(client, people_p
         is_sample=True,
     )
 
-    team = section(client.get("/maisons/les-tilleuls/").content.decode(), "L&#x27;équipe")
+    team = section(client.get("/maisons/les-tilleuls/").content.decode(), "L'équipe")
 
     assert 'alt="Zoé devant la maison"' in team
     assert '<span class="tag">exemple</span>' in team
@@ -81,8 +81,8 @@ def test_no_person_no_section(client, people_pages):
 
     html = client.get("/maisons/les-tilleuls/").content.decode()
 
-    assert "L&#x27;équipe</h2>" not in html
-    assert "Le conseil d&#x27;administration</h2>" not in html
+    assert "L'équipe</h2>" not in html
+    assert "Le conseil d'administration</h2>" not in html
 
 
 def test_project_groups_show_on_each_of_their_houses(client, people_pages):
