@@ -1,9 +1,8 @@
 from cms.plugin_base import CMSPluginBase
 from cms.plugin_pool import plugin_pool
-from django.db.models import prefetch_related_objects
 from django.utils.translation import gettext_lazy as _
 
-from .models import Figure, PartnerLogo
+from .models import Figure
 
 
 @plugin_pool.register_plugin
@@ -13,33 +12,6 @@ class FigurePlugin(CMSPluginBase):
     module = _("Contenu")
     render_template = "coop_site/plugins/figure.html"
     fields = ["image", "alt_text", "is_decorative", "caption", "credit", "wide"]
-
-
-@plugin_pool.register_plugin
-class PartnerLogosPlugin(CMSPluginBase):
-    """A row of partners' logos; each logo is a child block."""
-
-    name = _("Logos de partenaires")
-    module = _("Contenu")
-    render_template = "coop_site/plugins/partner_logos.html"
-    allow_children = True
-    child_classes = ["PartnerLogoPlugin"]
-
-    def render(self, context, instance, placeholder):
-        # The logos' images in one query, not one per logo.
-        prefetch_related_objects(instance.child_plugin_instances or [], "image")
-        return super().render(context, instance, placeholder)
-
-
-@plugin_pool.register_plugin
-class PartnerLogoPlugin(CMSPluginBase):
-    model = PartnerLogo
-    name = _("Logo de partenaire")
-    module = _("Contenu")
-    render_template = "coop_site/plugins/partner_logo.html"
-    require_parent = True
-    parent_classes = ["PartnerLogosPlugin"]
-    fields = ["image", "name", "url"]
 
 
 class CardsPluginBase(CMSPluginBase):

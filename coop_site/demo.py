@@ -311,27 +311,9 @@ def shared_content_plugins(data, *, folder):
         plugins.append(("TextPlugin", {"body": data["intro"]}, []))
     if "text" in data:
         plugins.append(("TextPlugin", {"body": data["text"]}, []))
-    if "logos" in data:
-        logos = [
-            (
-                "PartnerLogoPlugin",
-                {
-                    "name": logo["name"],
-                    "url": logo.get("url", ""),
-                    "image": ensure_illustration(
-                        filename=logo["filename"],
-                        label=logo["label"],
-                        folder=folder,
-                        alt=logo["name"],
-                        colour=logo["colour"],
-                        size=(480, 240),
-                        kind="Logo",
-                    ),
-                },
-            )
-            for logo in data["logos"]
-        ]
-        plugins.append(("PartnerLogosPlugin", {}, logos))
+    if data.get("partner_logos"):
+        # The partners' logos, read from the partners app's records (partners/demo.yaml).
+        plugins.append(("PartnerLogosPlugin", {}, []))
     return plugins
 
 

@@ -57,39 +57,6 @@ class Figure(AltTextMixin, CMSPlugin):
         return self.caption or self.alt_text or str(_("Image"))
 
 
-class PartnerLogo(CMSPlugin):
-    """A partner's logo in the « Logos de partenaires » block (the footer's shared content)."""
-
-    # Without its image (deleted from the media library), the partner's name is shown.
-    image = FilerImageField(
-        verbose_name=_("logo"), null=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    name = models.CharField(
-        _("nom du partenaire"),
-        max_length=120,
-        help_text=_(
-            "Lu à la place du logo par les lecteurs d'écran, par exemple « Ville de Romans »."
-        ),
-    )
-    url = models.URLField(
-        _("site du partenaire"),
-        blank=True,
-        help_text=_("Facultatif : une adresse complète, commençant par https://"),
-    )
-
-    class Meta:
-        verbose_name = _("logo de partenaire")
-        verbose_name_plural = _("logos de partenaires")
-
-    def __str__(self):
-        return self.name
-
-    def clean(self):
-        super().clean()
-        if self.url and not self.url.startswith("https://"):
-            raise ValidationError({"url": _("Donnez une adresse sûre, commençant par https://")})
-
-
 class CardsBlock(CMSPlugin):
     """Cards of an app's items (events, news…), chosen one by one or by a rule.
 

@@ -58,7 +58,6 @@ def crud(model):
 ROLES = {
     EDITOR: [
         *crud("figure"),
-        *crud("partnerlogo"),
         # CMS pages, their plugins, the clipboard. django CMS 5 has no
         # permissions on placeholders or page contents: a page's govern them.
         *crud("cms.page"),

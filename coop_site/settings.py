@@ -191,6 +191,8 @@ LOCAL_APPS = [
     "radio",
     "journal",
     "people",
+    "partners",
+    "associations",
     "search",
     # Last: it wraps the version admins the apps above registered.
     "content_checks",
@@ -631,6 +633,8 @@ COOP_DEMO_LOADERS = [
     "radio.demo.load",
     "journal.demo.load",
     "people.demo.load",
+    "partners.demo.load",
+    "associations.demo.load",
     "blocks.demo.load",  # last: its links reach the houses, pages and reports above
 ]
 

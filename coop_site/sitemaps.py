@@ -3,7 +3,7 @@
 Only what an anonymous visitor can open is listed: published CMS pages (django
 CMS's own sitemap reads the published versions only), houses, current
 activities, upcoming and recent events, published news, radio episodes and reports, public
-documents. `lastmod` comes from each model's dates; a house or an action is as
+documents, hosted associations and the houses' rooms. `lastmod` comes from each model's dates; a house or an action is as
 recent as the last change of its presentation's blocks, a news item as its
 fields or its body's blocks. Activities and events have no date of change,
 so they go without `lastmod`.
@@ -18,6 +18,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.generic import TemplateView
 
+from associations.models import Association, Room
 from documents.models import Document
 from easy_read.models import EasyReadVersion
 from evaluation.models import Report
@@ -123,6 +124,18 @@ class EasyReadSitemap(ObjectSitemap):
         return version.updated_at
 
 
+class AssociationSitemap(ObjectSitemap):
+    """The hosted associations' pages (their e-mail is never on them); no date of change."""
+
+    def get_objects(self):
+        return Association.objects.order_by("name", "pk")
+
+
+class RoomSitemap(ObjectSitemap):
+    def get_objects(self):
+        return Room.objects.for_cards()
+
+
 SITEMAPS = {
     "pages": CMSSitemap,
     "houses": HouseSitemap,
@@ -134,6 +147,8 @@ SITEMAPS = {
     "reports": ReportSitemap,
     "documents": DocumentSitemap,
     "easy_read": EasyReadSitemap,
+    "associations": AssociationSitemap,
+    "rooms": RoomSitemap,
 }
 
 

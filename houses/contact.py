@@ -1,33 +1,19 @@
 """The contact form's POST, one way for every page that has one (a house, the evaluation).
 
-The form carries no CSRF token, so that the pages showing it (a house, a
-report) set no cookie and can be kept in the page cache and by proxies. It is
-protected the way the token would protect it: a browser names the site a form
-was sent from (`Origin`, or `Sec-Fetch-Site`), and a form sent from another
-site is refused. A message is anonymous, so a forged one could not act in
-anyone's name anyway; the honeypot and the rate limit stop robots.
+The mechanism (no CSRF token but an origin check, honeypot, rate limit, stored
+first then e-mailed) is the toolkit's, shared with the associations' forms:
+see coop_site/relay.py.
 """
 
-from django.conf import settings
-from django.core.exceptions import PermissionDenied
-from django.http import HttpResponseRedirect
-from django.views.decorators.csrf import csrf_exempt
+from coop_site.relay import RelayFormMixin, sent_from_another_site
 
 from .forms import ContactForm
-from .services import ContactRejected, contact_message_submit
+from .services import contact_message_submit
+
+__all__ = ["ContactFormMixin", "sent_from_another_site"]
 
 
-def sent_from_another_site(request):
-    origin = request.META.get("HTTP_ORIGIN")
-    if origin is not None:
-        return origin not in {
-            f"{request.scheme}://{request.get_host()}",
-            *settings.CSRF_TRUSTED_ORIGINS,
-        }
-    return request.META.get("HTTP_SEC_FETCH_SITE", "same-origin") not in {"same-origin", "none"}
-
-
-class ContactFormMixin:
+class ContactFormMixin(RelayFormMixin):
     """For a TemplateView or DetailView: GET shows the form, POST saves and e-mails the message.
 
     The view names the house that receives it (`get_contact_house()`) and its
@@ -36,18 +22,8 @@ class ContactFormMixin:
     limit) gives the page again with its errors, status 400.
     """
 
+    form_class = ContactForm
     topic = ""
-    success_fragment = ""  # e.g. "#contact": where the thanks are on the page
-
-    @classmethod
-    def as_view(cls, **initkwargs):
-        # No token (see the module's docstring): checked by origin in dispatch().
-        return csrf_exempt(super().as_view(**initkwargs))
-
-    def dispatch(self, request, *args, **kwargs):
-        if request.method == "POST" and sent_from_another_site(request):
-            raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)
 
     def get_contact_house(self):
         raise NotImplementedError
@@ -59,28 +35,18 @@ class ContactFormMixin:
         """The roles the message may be addressed to (houses.recipients); none by default."""
         return ()
 
-    def get_context_data(self, **kwargs):
-        kwargs.setdefault(
-            "form",
-            ContactForm(
-                initial=self.get_contact_initial(), recipients=self.get_contact_recipients()
-            ),
-        )
-        kwargs["sent"] = self.request.GET.get("envoye") == "1"
-        return super().get_context_data(**kwargs)
+    def get_relay_initial(self):
+        return self.get_contact_initial()
 
-    def post(self, request, *args, **kwargs):
-        form = ContactForm(request.POST, recipients=self.get_contact_recipients())
-        if form.is_valid():
-            try:
-                contact_message_submit(
-                    house=self.get_contact_house(),
-                    data=form.cleaned_data,
-                    topic=self.topic,
-                    request=request,
-                )
-            except ContactRejected as rejected:
-                form.add_error(None, str(rejected))
-            else:
-                return HttpResponseRedirect(f"{request.path}?envoye=1{self.success_fragment}")
-        return self.render_to_response(self.get_context_data(form=form), status=400)
+    def get_relay_form(self, data=None):
+        return ContactForm(
+            data, initial=self.get_relay_initial(), recipients=self.get_contact_recipients()
+        )
+
+    def submit(self, form):
+        contact_message_submit(
+            house=self.get_contact_house(),
+            data=form.cleaned_data,
+            topic=self.topic,
+            request=self.request,
+        )

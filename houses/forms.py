@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from coop_site.forms import AccessibleFormMixin
 from coop_site.lists import FilterForm
+from coop_site.relay import HoneypotFormMixin, require_a_way_back
 from search.services import narrow
 
 from .models import Activity, Event, House, Weekday
@@ -20,7 +21,7 @@ def validate_single_line(value):
 CONTACT_MESSAGE_MAX_LENGTH = 5000
 
 
-class ContactForm(AccessibleFormMixin, forms.Form):
+class ContactForm(HoneypotFormMixin, AccessibleFormMixin, forms.Form):
     name = forms.CharField(label=_("Votre nom"), max_length=120)
     email = forms.EmailField(
         label=_("Votre e-mail"),
@@ -39,8 +40,6 @@ class ContactForm(AccessibleFormMixin, forms.Form):
         max_length=CONTACT_MESSAGE_MAX_LENGTH,
         widget=forms.Textarea(attrs={"rows": 6}),
     )
-    # Honeypot: hidden from people (CSS and aria-hidden), filled by naive bots.
-    website = forms.CharField(label=_("Ne remplissez pas ce champ"), required=False)
 
     def __init__(self, *args, recipients=(), **kwargs):
         """`recipients`: the roles of the house's people (houses.recipients), offered if any."""
@@ -60,19 +59,11 @@ class ContactForm(AccessibleFormMixin, forms.Form):
             self.order_fields(["name", "email", "phone", "addressed_to"])
         self.fields["name"].widget.attrs["autocomplete"] = "name"
         self.fields["email"].widget.attrs["autocomplete"] = "email"
-        self.fields["website"].widget.attrs.update({"tabindex": "-1", "autocomplete": "off"})
 
     def clean(self):
         data = super().clean()
-        if not data.get("email") and not data.get("phone", "").strip():
-            self.add_error(
-                "email", _("Indiquez un e-mail ou un téléphone pour que l'on puisse vous répondre.")
-            )
+        require_a_way_back(self, data)
         return data
-
-    @property
-    def visible_fields_list(self):
-        return [f for f in self if f.name != "website"]
 
 
 def keywords_field():

@@ -3,24 +3,16 @@
 Opening hours are pure functions in `houses.hours`.
 """
 
-import hashlib
-import logging
-
-from django.conf import settings
 from django.contrib.auth.models import Group
-from django.core.cache import cache
-from django.core.mail import EmailMessage
 from django.db import transaction
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from coop_site.relay import Rejected, guard, mail_after_storing
 from coop_site.roles import COOPERATION_WIDE_GROUP, HOUSE_TEAM, role_permissions
 
 from . import directory
 from .media import house_folder_ensure
 from .models import ContactMessage, Event, House
-
-logger = logging.getLogger(__name__)
 
 # --- Staff groups --------------------------------------------------------------
 # What a house's team may do is declared by each app's roles module (houses/roles.py
@@ -58,22 +50,8 @@ def cooperation_group_ensure():
 
 # --- Contact -------------------------------------------------------------------
 
-CONTACT_RATE_LIMIT = 5  # messages
-CONTACT_RATE_WINDOW = 60 * 60  # seconds
-
-
-class ContactRejected(Exception):
-    """The message was not accepted; `str(exc)` is a French sentence for the visitor."""
-
-
-def _client_ip(request):
-    # Behind the reverse proxy, REMOTE_ADDR is set from X-Real-IP by the proxy itself.
-    return request.META.get("REMOTE_ADDR", "") or "inconnue"
-
-
-def _rate_key(request):
-    digest = hashlib.sha256(_client_ip(request).encode()).hexdigest()[:32]
-    return f"houses:contact:{digest}"
+# The honeypot, the rate limit and the mail after storing: coop_site/relay.py.
+ContactRejected = Rejected
 
 
 def contact_message_submit(*, house, data, topic="", request):
@@ -82,20 +60,7 @@ def contact_message_submit(*, house, data, topic="", request):
     `data` is a `ContactForm`'s cleaned_data. Raises `ContactRejected` for a
     bot (honeypot filled) or a visitor over the per-IP rate limit.
     """
-    if data.get("website"):
-        logger.info("Contact message rejected by the honeypot")
-        raise ContactRejected(_("Votre message n'a pas pu être envoyé."))
-    key = _rate_key(request)
-    count = cache.get(key, 0)
-    if count >= CONTACT_RATE_LIMIT:
-        raise ContactRejected(
-            _(
-                "Vous avez envoyé beaucoup de messages en peu de temps. "
-                "Merci de réessayer dans une heure, ou d'appeler la maison."
-            )
-        )
-    cache.set(key, count + 1, CONTACT_RATE_WINDOW)
-
+    guard(request, data)
     message = ContactMessage.objects.create(
         house=house,
         topic=topic,
@@ -106,25 +71,20 @@ def contact_message_submit(*, house, data, topic="", request):
         subject=data["subject"],
         message=data["message"],
     )
-    recipient = house.email or _cooperation_email()
-    if recipient:
-        try:
-            EmailMessage(
-                # The form refuses line breaks in the subject; a header must never hold one.
-                subject=_("[Site] %(subject)s") % {"subject": " ".join(message.subject.split())},
-                body=_contact_mail_body(message),
-                from_email=settings.DEFAULT_FROM_EMAIL,
-                to=[recipient],
-                # "Reply" then writes to the visitor, not to the site's own address.
-                reply_to=[message.email] if message.email else None,
-            ).send()
-        except Exception:
-            # The message is saved: staff read it in the admin.
-            logger.exception("Contact message %s saved but not e-mailed", message.pk)
-        else:
-            message.emailed_at = timezone.now()
-            message.save(update_fields=["emailed_at"])
+    mail_after_storing(
+        message,
+        to=house_recipient(house),
+        # The form refuses line breaks in the subject; a header must never hold one.
+        subject=_("[Site] %(subject)s") % {"subject": message.subject},
+        body=_contact_mail_body(message),
+        reply_to=message.email,
+    )
     return message
+
+
+def house_recipient(house):
+    """Where a house's mail goes: its own address, or the Coopération's."""
+    return house.email or _cooperation_email()
 
 
 def _cooperation_email():

@@ -31,6 +31,8 @@ APPS = [
     "radio",
     "journal",
     "people",
+    "partners",
+    "associations",
     "search",
     "content_checks",
 ]
@@ -68,8 +70,11 @@ ALLOWED = {
     # The people of the houses: their page sections and the contact form's roles
     # go through houses' registries (houses.sections, houses.recipients).
     "people": {"toolkit", "search", "houses"},
+    "partners": {"toolkit", "search", "houses"},
+    "associations": {"toolkit", "search", "houses"},
     "site": {"toolkit", "search", "houses", "charter", "evaluation", "documents", "galleries",
-             "news", "blocks", "easy_read", "radio", "journal", "people"},
+             "news", "blocks", "easy_read", "radio", "journal", "people", "partners",
+             "associations"},
     # The checks before publishing read the pages, news and documents they check; news
     # never imports them (its registry news.publishing).
     "content_checks": {"toolkit", "search", "houses", "documents", "galleries", "news"},

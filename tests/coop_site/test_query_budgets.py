@@ -15,8 +15,9 @@ library: its documents, and each source's entries on the page, such as the
 journal's issues with their contents). A house page
 shows the most: hours, closures, approvals, figures, its presentation, its
 activities, events, news, radio episodes and actions, its people (one query for
-the team, the board and the contact form's roles) and its project groups (with
-their houses).
+the team, the board and the contact form's roles), its project groups (with
+their houses), its partners (two: the partners, their houses), its hosted
+associations and its rooms (one query each).
 
 Every page also shows the site's shared contents (djangocms-alias: the
 notice, the partners in the footer) and asks whether it has an easy-to-read
@@ -41,7 +42,7 @@ PER_SITE_VERSION = SHARED_CONTENTS + EASY_READ_VERSIONS
 BUDGETS = {
     "accueil": 26,
     "liste des maisons": 14,
-    "une maison": 30,
+    "une maison": 34,
     "les équipes": 15,
     "activités filtrées": 13,
     "une activité": 12,
@@ -54,6 +55,11 @@ BUDGETS = {
     "radio": 12,
     "une émission de radio": 12,
     "journal": 12,
+    "partenaires": 12,
+    "associations filtrées": 13,
+    "une association": 12,
+    "salles": 13,
+    "une salle": 12,
     "charte": 13,
     "avancement de la charte": 17,
     "évaluation": 12,

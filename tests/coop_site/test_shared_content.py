@@ -6,14 +6,12 @@ import os
 
 import pytest
 from django.core.cache import cache
-from django.core.exceptions import ValidationError
 from django.test import Client
 from djangocms_alias.models import AliasContent
 from djangocms_versioning.constants import DRAFT, PUBLISHED
 from djangocms_versioning.models import Version
 
 from coop_site.demo import demo_user
-from coop_site.models import PartnerLogo
 from tests.galleries.factories import make_page, publish
 
 pytestmark = pytest.mark.django_db
@@ -82,13 +80,6 @@ def test_the_shared_contents_are_rendered_once_for_all_pages(
     with django_assert_max_num_queries(100) as queries:
         Client().get("/maisons/")
     assert not [q for q in queries.captured_queries if "djangocms_alias" in q["sql"]]
-
-
-def test_a_partner_s_address_must_be_https():
-    logo = PartnerLogo(name="Ville de Romans", url="http://www.ville-romans.fr/")
-    with pytest.raises(ValidationError) as error:
-        logo.clean()
-    assert error.value.message_dict["url"] == ["Donnez une adresse sûre, commençant par https://"]
 
 
 def test_a_page_in_edit_mode_shows_the_published_notice_and_makes_no_draft_of_it(

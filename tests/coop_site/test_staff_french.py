@@ -31,6 +31,8 @@ LOCAL_APPS = [
     "galleries",
     "documents",
     "people",
+    "partners",
+    "associations",
 ]
 ENGLISH = ["What's new", "What&#x27;s new", "Discord", ">Help<", "django-cms.org", "placeholder «"]
 

@@ -55,6 +55,7 @@ ACTIONS = {
     "Données des maisons": "house",
     "Équipes et gouvernance": "people",
     "Contenus partagés": "shared",
+    "Partenaires": "partners",
     "Utilisateurs": "users",
 }
 
@@ -210,6 +211,8 @@ def check(client, action, world):
     if action == "shared":
         shared = world["shared"]
         return status(client, add_plugin_url(shared, "TextPlugin", shared.placeholder))
+    if action == "partners":
+        return status(client, reverse("admin:partners_partner_add"))
     if action == "users":
         return status(client, reverse("admin:auth_user_changelist"))
     raise AssertionError(action)

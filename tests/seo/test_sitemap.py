@@ -102,6 +102,9 @@ def test_the_sitemap_lists_every_public_object_and_each_answers_200(
         "/evaluation/2019/",
         "/evaluation/2017/synthese/",
         "/documents/",
+        "/partenaires/",
+        "/associations/chorale-du-quartier-exemple/",
+        "/salles/les-ors/salle-de-reunion/",
     ]:
         assert expected in paths
     assert [p for p in paths if p.startswith("/media/filer_public/")], "documents publics"
