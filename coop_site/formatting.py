@@ -6,6 +6,7 @@
 import html
 import re
 import textwrap
+from decimal import Decimal
 
 from django.utils.formats import date_format
 from django.utils.html import strip_tags
@@ -91,3 +92,24 @@ def french_date(value, format="j F Y"):
         # An unescaped "j" (the day) is followed by an escaped "er".
         format = re.sub(r"(?<!\\)j", r"j\\e\\r", format)
     return date_format(value, format)
+
+
+def format_number(value):
+    """1234.5 -> "1 234,5" (a narrow no-break space between thousands, a comma for decimals)."""
+    text = f"{value:,}".replace(",", "\u202f").replace(".", ",")
+    return text
+
+
+def format_euros(value):
+    """An amount in euros the French way: "3 €", "2,50 €", "1 200 €" (no-break spaces).
+
+    Whole amounts lose their cents; others keep two decimals. None gives "".
+    """
+    if value is None:
+        return ""
+    value = Decimal(value)
+    if value == value.to_integral_value():
+        text = format_number(int(value))
+    else:
+        text = format_number(value.quantize(Decimal("0.01")))
+    return f"{text}{NBSP}€"

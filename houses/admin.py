@@ -1,3 +1,4 @@
+from django import forms
 from django.contrib import admin, messages
 from django.db.models import Count
 from django.http import JsonResponse
@@ -10,6 +11,7 @@ from filer.models import Clipboard, Folder
 
 from coop_site.images import renditions
 
+from .fees import band_errors
 from .media import upload_folder
 from .models import (
     Action,
@@ -19,13 +21,16 @@ from .models import (
     CommonBaseItem,
     ContactMessage,
     Event,
+    FeeBand,
+    FeeGrid,
     House,
     HouseFigure,
     KeyFigure,
     OpeningHours,
     PublicPlace,
+    Season,
 )
-from .permissions import HouseScopedAdminMixin, manages_all_houses
+from .permissions import HouseScopedAdminMixin, manages_all_houses, without_fields
 from .services import house_staff_group_ensure
 
 
@@ -239,10 +244,24 @@ class ActivityAdmin(SampleFlagMixin, HouseScopedAdminMixin, admin.ModelAdmin):
         ),
         (
             _("Tarif et inscription"),
-            {"fields": ["price_kind", "price", "price_grid", "registration"]},
+            {"fields": ["price_kind", "price", "fee_grid", "price_grid_legacy", "registration"]},
         ),
         (_("État"), {"fields": ["status"]}),
     ]
+
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = super().get_fieldsets(request, obj)
+        if obj is None or not obj.price_grid_legacy:
+            fieldsets = without_fields(fieldsets, ["price_grid_legacy"])
+        return fieldsets
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "fee_grid":
+            # A team picks among its own houses' grids.
+            kwargs["queryset"] = FeeGrid.objects.filter(
+                house__in=House.objects.managed_by(request.user)
+            ).select_related("house", "season")
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
 
 @admin.register(Event)
@@ -352,3 +371,53 @@ class KeyFigureAdmin(admin.ModelAdmin):
     @admin.display(description=_("valeur"))
     def display_value(self, obj):
         return obj.display_value
+
+
+@admin.register(Season)
+class SeasonAdmin(admin.ModelAdmin):
+    list_display = ["label", "starts_on", "ends_on"]
+    search_fields = ["label"]
+
+
+class FeeBandFormSet(forms.BaseInlineFormSet):
+    """The bands of one grid, checked together: from 0, no gap, no overlap, the last open."""
+
+    def clean(self):
+        super().clean()
+        if any(form.errors for form in self.forms):
+            return  # each band's own errors first: the grid is checked once they are right
+        forms_ = [
+            form
+            for form in self.forms
+            if form.is_valid() and form.cleaned_data and not form.cleaned_data.get("DELETE")
+        ]
+        bounds = [
+            (form.cleaned_data.get("qf_from"), form.cleaned_data.get("qf_to")) for form in forms_
+        ]
+        errors = band_errors(bounds)
+        for index, field, message in errors:
+            forms_[index].add_error(field, message)
+        if errors:
+            raise forms.ValidationError(
+                _("Les tranches ne se suivent pas : corrigez les tranches signalées.")
+            )
+        if not forms_:
+            raise forms.ValidationError(_("Ajoutez au moins une tranche à la grille."))
+
+
+class FeeBandInline(admin.TabularInline):
+    model = FeeBand
+    formset = FeeBandFormSet
+    extra = 0
+    min_num = 1
+    fields = ["qf_from", "qf_to", "price"]
+
+
+@admin.register(FeeGrid)
+class FeeGridAdmin(SampleFlagMixin, HouseScopedAdminMixin, admin.ModelAdmin):
+    list_display = ["name", "house", "season", "unit", "sample_flag"]
+    list_filter = ["season", "house", "is_sample"]
+    search_fields = ["name"]
+    list_select_related = ["house", "season"]
+    inlines = [FeeBandInline]
+    fields = ["house", "season", "name", "unit", "is_sample"]

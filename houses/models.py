@@ -1,4 +1,5 @@
 import datetime
+from decimal import Decimal
 from urllib.parse import quote
 
 from cms.models import CMSPlugin
@@ -19,7 +20,7 @@ from coop_site.formatting import french_date, french_time
 from coop_site.models import AltTextMixin, CardsBlock
 from coop_site.roles import COOPERATION_WIDE_GROUP
 
-from . import hours
+from . import fees, hours
 
 # Changing a house is each team's job for its own house; this one is not.
 MANAGE_ALL_HOUSES = "houses.manage_all_houses"
@@ -542,12 +543,219 @@ class Action(models.Model):
         )
 
 
+class SeasonQuerySet(models.QuerySet):
+    def containing(self, day):
+        return self.filter(starts_on__lte=day, ends_on__gte=day)
+
+    def current(self, today=None):
+        """The season that contains today, or None."""
+        return self.containing(today or timezone.localdate()).order_by("-starts_on").first()
+
+
+class Season(models.Model):
+    """A year of activities (« 2026-2027 »): fees and grids are given for a season."""
+
+    label = models.CharField(
+        _("nom"), max_length=20, unique=True, help_text=_("Ex. : « 2026-2027 ».")
+    )
+    starts_on = models.DateField(_("début"))
+    ends_on = models.DateField(_("fin"))
+
+    objects = SeasonQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("saison")
+        verbose_name_plural = _("saisons")
+        ordering = ["-starts_on"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(ends_on__gt=models.F("starts_on")),
+                name="season_dates_in_order",
+                violation_error_message=_("La fin de la saison doit suivre son début."),
+            ),
+        ]
+
+    def __str__(self):
+        return self.label
+
+    def clean(self):
+        super().clean()
+        if self.starts_on and self.ends_on:
+            overlapping = (
+                Season.objects.filter(starts_on__lte=self.ends_on, ends_on__gte=self.starts_on)
+                .exclude(pk=self.pk)
+                .first()
+            )
+            if overlapping:
+                raise ValidationError(
+                    {
+                        "starts_on": _(
+                            "Ces dates chevauchent la saison « %(season)s » : une date ne peut "
+                            "appartenir qu'à une saison."
+                        )
+                        % {"season": overlapping.label}
+                    }
+                )
+
+
+class FeeGridQuerySet(models.QuerySet):
+    def for_season(self, season):
+        return self.filter(season=season)
+
+    def with_bands(self):
+        return self.select_related("house", "season").prefetch_related("bands")
+
+
+class FeeGrid(models.Model):
+    """A house's prices by quotient familial for a season: its bands (`FeeBand`)."""
+
+    house = models.ForeignKey(
+        House, verbose_name=_("maison"), on_delete=models.CASCADE, related_name="fee_grids"
+    )
+    season = models.ForeignKey(
+        Season, verbose_name=_("saison"), on_delete=models.PROTECT, related_name="fee_grids"
+    )
+    name = models.CharField(
+        _("nom"), max_length=120, help_text=_("Ex. : « Accueil de loisirs », « Ateliers ».")
+    )
+    unit = models.CharField(
+        _("pour"),
+        max_length=40,
+        blank=True,
+        help_text=_("Ce que paie le prix : « la journée », « par personne », « l'année »…"),
+    )
+    is_sample = models.BooleanField(_("exemple"), default=False, help_text=SAMPLE_HELP)
+
+    objects = FeeGridQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("grille tarifaire (quotient familial)")
+        verbose_name_plural = _("grilles tarifaires (quotient familial)")
+        ordering = ["-season__starts_on", "house__order", "house__name", "name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["house", "season", "name"],
+                name="fee_grid_unique_name",
+                violation_error_message=_(
+                    "Cette maison a déjà une grille de ce nom pour cette saison."
+                ),
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.name} ({self.house.short_name or self.house.name}, {self.season.label})"
+
+    def price_for(self, quotient):
+        """The band that applies to `quotient` (its bands prefetched), or None."""
+        for band in self.bands.all():
+            if band.contains(quotient):
+                return band
+        return None
+
+    @property
+    def price_range(self):
+        prices = [band.price for band in self.bands.all()]
+        return (min(prices), max(prices)) if prices else (None, None)
+
+    @property
+    def price_text(self):
+        return fees.price_range_text(*self.price_range, unit=self.unit)
+
+
+class FeeBand(models.Model):
+    """One band of a grid: from one quotient familial to another, one price."""
+
+    grid = models.ForeignKey(
+        FeeGrid, verbose_name=_("grille"), on_delete=models.CASCADE, related_name="bands"
+    )
+    qf_from = models.PositiveIntegerField(
+        _("quotient familial de (€)"),
+        validators=[MaxValueValidator(fees.QUOTIENT_MAX)],
+        help_text=_("Inclus. La première tranche commence à 0."),
+    )
+    qf_to = models.PositiveIntegerField(
+        _("à (€)"),
+        null=True,
+        blank=True,
+        validators=[MaxValueValidator(fees.QUOTIENT_MAX)],
+        help_text=_("Inclus. Vide : « et au-delà » (la dernière tranche seulement)."),
+    )
+    price = models.DecimalField(
+        _("prix (€)"),
+        max_digits=7,
+        decimal_places=2,
+        validators=[MinValueValidator(0, message=_("Un prix ne peut pas être négatif."))],
+    )
+
+    class Meta:
+        verbose_name = _("tranche")
+        verbose_name_plural = _("tranches")
+        ordering = ["grid", "qf_from"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(price__gte=0),
+                name="fee_band_price_not_negative",
+                violation_error_message=_("Un prix ne peut pas être négatif."),
+            ),
+            models.CheckConstraint(
+                condition=models.Q(qf_to__isnull=True) | models.Q(qf_to__gte=models.F("qf_from")),
+                name="fee_band_bounds_in_order",
+                violation_error_message=_(
+                    "La fin de la tranche ne peut pas être inférieure à son début."
+                ),
+            ),
+            models.UniqueConstraint(
+                fields=["grid", "qf_from"],
+                name="fee_band_unique_start",
+                violation_error_message=_(
+                    "Deux tranches de cette grille commencent au même quotient."
+                ),
+            ),
+        ]
+
+    def __str__(self):
+        return fees.band_label(self.qf_from, self.qf_to)
+
+    def clean(self):
+        super().clean()
+        if self.qf_to is not None and self.qf_from is not None and self.qf_to < self.qf_from:
+            raise ValidationError(
+                {
+                    "qf_to": _(
+                        "La fin de la tranche (%(to)s €) ne peut pas être inférieure à son "
+                        "début (%(from)s €)."
+                    )
+                    % {"to": self.qf_to, "from": self.qf_from}
+                }
+            )
+
+    def contains(self, quotient):
+        return self.qf_from <= quotient and (self.qf_to is None or quotient <= self.qf_to)
+
+    @property
+    def label(self):
+        return fees.band_label(self.qf_from, self.qf_to)
+
+    @property
+    def price_text(self):
+        return fees.format_euros(self.price)
+
+
 class ActivityQuerySet(models.QuerySet):
     def current(self):
         return self.exclude(status=Activity.Status.FINISHED)
 
     def for_house(self, house):
         return self.filter(houses=house)
+
+    def with_prices(self):
+        """Each activity's lowest and highest price of its grid, in the same query."""
+        bands = FeeBand.objects.filter(grid=models.OuterRef("fee_grid")).values("price")
+        return self.annotate(
+            price_min=models.Subquery(bands.order_by("price")[:1]),
+            price_max=models.Subquery(bands.order_by("-price")[:1]),
+            grid_unit=models.F("fee_grid__unit"),
+        )
 
     def for_age(self, age):
         return self.filter(
@@ -624,10 +832,24 @@ class Activity(models.Model):
     price = models.DecimalField(
         _("prix (€)"), max_digits=7, decimal_places=2, null=True, blank=True
     )
-    price_grid = models.TextField(
-        _("grille tarifaire"),
+    fee_grid = models.ForeignKey(
+        "FeeGrid",
+        verbose_name=_("grille tarifaire"),
+        null=True,
         blank=True,
-        help_text=_("Pour un tarif selon le quotient familial : une ligne par tranche."),
+        on_delete=models.PROTECT,
+        related_name="activities",
+        help_text=_(
+            "Pour un tarif selon le quotient familial : la grille de la maison pour la saison "
+            "(menu « Grilles tarifaires »)."
+        ),
+    )
+    # The free-text grid of before the grids: kept, read-only, where the
+    # migration could not read it, for the team to enter as a real grid.
+    price_grid_legacy = models.TextField(
+        _("ancienne grille (texte)"),
+        blank=True,
+        help_text=_("À reprendre dans une grille tarifaire, puis à effacer."),
     )
     registration = models.TextField(
         _("inscription"), blank=True, help_text=_("Comment, où, avec quels papiers.")
@@ -673,8 +895,10 @@ class Activity(models.Model):
         super().clean()
         if self.price_kind == self.PriceKind.FIXED and self.price is None:
             raise ValidationError({"price": _("Indiquez le prix.")})
-        if self.price_kind == self.PriceKind.QUOTIENT and not self.price_grid.strip():
-            raise ValidationError({"price_grid": _("Indiquez la grille tarifaire.")})
+        if self.price_kind == self.PriceKind.QUOTIENT and self.fee_grid_id is None:
+            raise ValidationError(
+                {"fee_grid": _("Choisissez la grille tarifaire selon le quotient familial.")}
+            )
         if self.weekday is None and not self.schedule_note.strip():
             raise ValidationError(
                 {"schedule_note": _("Choisissez un jour, ou décrivez le calendrier.")}
@@ -721,9 +945,25 @@ class Activity(models.Model):
 
     @property
     def price_label(self):
+        """« 3 € », « Gratuit », « de 2 € à 12 € selon votre quotient familial »."""
         if self.price_kind == self.PriceKind.FIXED and self.price is not None:
-            return f"{self.price:.2f} €".replace(".", ",")
+            return fees.format_euros(self.price)
+        if self.price_kind == self.PriceKind.QUOTIENT and self.fee_grid_id:
+            if hasattr(self, "price_min"):  # ActivityQuerySet.with_prices()
+                return fees.price_range_text(self.price_min, self.price_max, unit=self.grid_unit)
+            return self.fee_grid.price_text
         return self.get_price_kind_display()
+
+    def price_for(self, quotient):
+        """What this activity costs at `quotient`: (price or None, band or None)."""
+        if self.price_kind == self.PriceKind.FREE:
+            return Decimal(0), None
+        if self.price_kind == self.PriceKind.FIXED:
+            return self.price, None
+        if self.fee_grid_id:
+            band = self.fee_grid.price_for(quotient)
+            return (band.price if band else None), band
+        return None, None
 
 
 # Addresses the agenda's own pages take (houses/urls/agenda.py): an event
@@ -1116,7 +1356,7 @@ class ActivityCardsBlock(CardsBlock):
         verbose_name_plural = _("cartes d'activités")
 
     def visible(self, queryset):
-        return queryset.current().prefetch_related("houses").order_by("title")
+        return queryset.current().with_prices().prefetch_related("houses").order_by("title")
 
     def rule(self):
         activities = Activity.objects.all()

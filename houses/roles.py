@@ -15,6 +15,10 @@ ROLES = {
     # Limited to the team's own houses by houses.permissions.HouseScopedAdminMixin.
     HOUSE_TEAM: [
         *crud("activity"),
+        # The prices by quotient familial of the team's house, season by season.
+        *crud("feegrid"),
+        *crud("feeband"),
+        "view_season",
         *crud("event"),
         "change_contactmessage",
         "view_contactmessage",
@@ -58,5 +62,9 @@ ROLES = {
         *crud("commonbaseitem"),
         *crud("action"),
         "delete_publicplace",
+        # The seasons are the same for every house: the Coopération's calendar.
+        "add_season",
+        "change_season",
+        "delete_season",
     ],
 }

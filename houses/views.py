@@ -54,7 +54,10 @@ class HouseDetailView(ToolbarObjectMixin, DetailView):
             ],
             closures=house.closures.all(),
             latest_figures=next(iter(house.figures.all()), None),
-            activities=Activity.objects.current().for_house(house).prefetch_related("houses")[:12],
+            activities=Activity.objects.current()
+            .for_house(house)
+            .with_prices()
+            .prefetch_related("houses")[:12],
             events=Event.objects.upcoming(now).for_house(house).with_related()[:6],
             actions=house.actions.all() if not house.is_cooperation else Action.objects.all(),
             key_figures=KeyFigure.objects.cooperation_wide().latest_year()
@@ -124,7 +127,7 @@ class ActivityListView(FilteredListMixin, ListView):
     filter_form_class = ActivityFilterForm
 
     def get_unfiltered_queryset(self):
-        return Activity.objects.current().prefetch_related("houses")
+        return Activity.objects.current().with_prices().prefetch_related("houses")
 
     def get_queryset(self):
         return super().get_queryset().order_by("title", "pk")
@@ -135,7 +138,9 @@ class ActivityDetailView(DetailView):
     context_object_name = "activity"
 
     def get_queryset(self):
-        return Activity.objects.prefetch_related("houses")
+        return Activity.objects.select_related("fee_grid__season").prefetch_related(
+            "houses", "fee_grid__bands"
+        )
 
 
 # --- Agenda ---------------------------------------------------------------------

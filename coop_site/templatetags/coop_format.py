@@ -26,3 +26,9 @@ def pages(count):
 def french_date(value, format="j F Y"):
     """`{{ day|french_date }}`, `{{ day|french_date:"l j F" }}`: Django's date, with "1er"."""
     return formatting.french_date(value, format)
+
+
+@register.filter
+def euros(value):
+    """`{{ amount|euros }}`: "3 €", "2,50 €", "1 200 €"; nothing for None."""
+    return formatting.format_euros(value)
