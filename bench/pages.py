@@ -30,6 +30,7 @@ PAGE_TYPES = {
     "évaluation": "/evaluation/",
     "un rapport": "/evaluation/2019/",
     "comparaison": "/evaluation/comparer/?a=2017&b=2019",
+    "adhérer (calculateur)": "/adherer/?quotient=650",
     "recherche": "/recherche/?q=maison",
     "mentions légales": "/mentions-legales/",
     "l'AGORA": "/la-cooperation/animer-dans-l-espace-public/",

@@ -186,6 +186,7 @@ LOCAL_APPS = [
     "news",
     "galleries",
     "documents",
+    "membership",
     "blocks",
     "easy_read",
     "radio",
@@ -635,6 +636,7 @@ COOP_DEMO_LOADERS = [
     "people.demo.load",
     "partners.demo.load",
     "associations.demo.load",
+    "membership.demo.load",
     "blocks.demo.load",  # last: its links reach the houses, pages and reports above
 ]
 

@@ -26,6 +26,7 @@ APPS = [
     "news",
     "galleries",
     "documents",
+    "membership",
     "blocks",
     "easy_read",
     "radio",
@@ -62,6 +63,8 @@ ALLOWED = {
     "documents": {"toolkit", "search", "houses"},
     "galleries": {"toolkit", "search", "houses"},
     "news": {"toolkit", "search", "houses", "galleries"},
+    # Joining and fees: the houses' seasons and grids are houses' own (an activity's price).
+    "membership": {"toolkit", "search", "houses"},
     "blocks": {"toolkit", "search", "houses", "evaluation", "documents"},
     # The easy-to-read versions of the house pages and of the CMS pages.
     "easy_read": {"toolkit", "search", "houses"},
@@ -74,7 +77,7 @@ ALLOWED = {
     "associations": {"toolkit", "search", "houses"},
     "site": {"toolkit", "search", "houses", "charter", "evaluation", "documents", "galleries",
              "news", "blocks", "easy_read", "radio", "journal", "people", "partners",
-             "associations"},
+             "associations", "membership"},
     # The checks before publishing read the pages, news and documents they check; news
     # never imports them (its registry news.publishing).
     "content_checks": {"toolkit", "search", "houses", "documents", "galleries", "news"},

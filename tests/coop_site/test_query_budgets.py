@@ -65,6 +65,7 @@ BUDGETS = {
     "évaluation": 12,
     "un rapport": 18,
     "comparaison": 11,
+    "adhérer (calculateur)": 20,
     "recherche": 10,
     "mentions légales": 12,
     "l'AGORA": 24,
