@@ -580,6 +580,8 @@ class Season(models.Model):
 
     def clean(self):
         super().clean()
+        if self.starts_on and self.ends_on and self.ends_on <= self.starts_on:
+            raise ValidationError({"ends_on": _("La fin de la saison doit suivre son début.")})
         if self.starts_on and self.ends_on:
             overlapping = (
                 Season.objects.filter(starts_on__lte=self.ends_on, ends_on__gte=self.starts_on)
@@ -644,6 +646,17 @@ class FeeGrid(models.Model):
 
     def __str__(self):
         return f"{self.name} ({self.house.short_name or self.house.name}, {self.season.label})"
+
+    def clean(self):
+        super().clean()
+        if self.house_id and self.season_id and self.name:
+            others = FeeGrid.objects.filter(
+                house=self.house_id, season=self.season_id, name=self.name
+            )
+            if others.exclude(pk=self.pk).exists():
+                raise ValidationError(
+                    {"name": _("Cette maison a déjà une grille de ce nom pour cette saison.")}
+                )
 
     def price_for(self, quotient):
         """The band that applies to `quotient` (its bands prefetched), or None."""

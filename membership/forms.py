@@ -28,7 +28,8 @@ class QuotientField(forms.CharField):
         value = super().to_python(value)
         if value in self.empty_values:
             return None
-        text = re.sub(r"[\s\u00a0\u202f€]", "", value).removesuffix("euros")
+        # The parsed number, not the text, is checked against QUOTIENT_MAX: no max_length.
+        text = re.sub(r"[\s\u00a0\u202f€]", "", value[:40]).removesuffix("euros")
         if text.startswith("-") and QUOTIENT.match(text[1:]):
             raise forms.ValidationError(self.error_messages["negative"], code="negative")
         match = QUOTIENT.match(text)
@@ -51,9 +52,10 @@ class ActivityChoiceField(forms.ModelChoiceField):
 class CalculatorForm(AccessibleFormMixin, forms.Form):
     quotient = QuotientField(
         label=_("Votre quotient familial (en euros)"),
-        max_length=20,
         help_text=_("Il est écrit sur votre attestation de la CAF ou de la MSA. Ex. : 650."),
-        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
+        widget=forms.TextInput(
+            attrs={"inputmode": "numeric", "autocomplete": "off", "maxlength": "20"}
+        ),
     )
     activite = ActivityChoiceField(
         label=_("Une activité (facultatif)"),

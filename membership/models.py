@@ -1,3 +1,4 @@
+from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -114,6 +115,20 @@ class MembershipTerms(models.Model):
 
     def __str__(self):
         return f"{self.house.short_name or self.house.name} · {self.season.label}"
+
+    def clean(self):
+        super().clean()
+        if self.house_id and self.season_id:
+            others = MembershipTerms.objects.filter(house=self.house_id, season=self.season_id)
+            if others.exclude(pk=self.pk).exists():
+                raise ValidationError(
+                    {
+                        "season": _(
+                            "Cette maison a déjà sa fiche d'adhésion pour cette saison : "
+                            "modifiez-la."
+                        )
+                    }
+                )
 
     @property
     def paper_list(self):

@@ -2,8 +2,10 @@
 
 from dataclasses import dataclass, field
 
+from django.utils import timezone
+
 from coop_site.apphooks import reverse_or_empty
-from houses.models import Activity, FeeGrid, House, Season
+from houses.models import Activity, FeeGrid, House
 
 from .models import MembershipTerms
 
@@ -74,10 +76,12 @@ def priced_activities():
 
 
 def house_section(house):
-    """The context of the « Adhérer » section of a house page (houses/sections.py)."""
-    season = Season.objects.current()
-    terms = None
-    if season is not None:
-        terms = MembershipTerms.objects.for_page().filter(house=house, season=season).first()
-    join_url = reverse_or_empty("membership:join")
-    return {"membership_terms": terms, "membership_season": season, "join_url": join_url}
+    """The context of the « Adhérer » section of a house page (houses/sections.py): 2 queries."""
+    today = timezone.localdate()
+    terms = (
+        MembershipTerms.objects.for_page()
+        .filter(house=house, season__starts_on__lte=today, season__ends_on__gte=today)
+        .order_by("-season__starts_on")
+        .first()
+    )
+    return {"membership_terms": terms, "join_url": reverse_or_empty("membership:join")}

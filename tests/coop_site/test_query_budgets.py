@@ -42,7 +42,7 @@ PER_SITE_VERSION = SHARED_CONTENTS + EASY_READ_VERSIONS
 BUDGETS = {
     "accueil": 26,
     "liste des maisons": 14,
-    "une maison": 34,
+    "une maison": 36,  # 34, and its membership terms and their helps (membership)
     "les équipes": 15,
     "activités filtrées": 13,
     "une activité": 12,
@@ -65,7 +65,7 @@ BUDGETS = {
     "évaluation": 12,
     "un rapport": 18,
     "comparaison": 11,
-    "adhérer (calculateur)": 20,
+    "adhérer (calculateur)": 17,
     "recherche": 10,
     "mentions légales": 12,
     "l'AGORA": 24,

@@ -190,9 +190,9 @@ def test_terms_refuse_a_negative_fee_and_a_second_sheet_for_the_season(alpha_tea
     assert alpha_team.post(url, {**data, "individual_fee": "5"}).status_code == 302
     response = alpha_team.post(url, {**data, "individual_fee": "6"})
     assert response.status_code == 200
-    assert "Cette maison a déjà sa fiche d'adhésion pour cette saison : modifiez-la." in str(
-        response.context["adminform"].form.errors
-    )
+    assert response.context["adminform"].form.errors["season"] == [
+        "Cette maison a déjà sa fiche d'adhésion pour cette saison : modifiez-la."
+    ]
     assert MembershipTerms.objects.get().individual_fee == 5
 
 
@@ -230,14 +230,17 @@ def test_only_administrators_create_seasons(alpha_team, client, admin_user):
         {"label": "2031", "starts_on": "01/01/2031", "ends_on": "31/12/2031"},
     )
     assert response.status_code == 200
-    assert "chevauchent la saison « 2030-2031 »" in str(response.context["adminform"].form.errors)
+    assert (
+        "chevauchent la saison « 2030-2031 »"
+        in response.context["adminform"].form.errors["starts_on"][0]
+    )
     response = client.post(
         "/admin/houses/season/add/",
         {"label": "2040-2041", "starts_on": "01/09/2041", "ends_on": "31/08/2040"},
     )
-    assert "La fin de la saison doit suivre son début." in str(
-        response.context["adminform"].form.errors
-    )
+    assert response.context["adminform"].form.errors["ends_on"] == [
+        "La fin de la saison doit suivre son début."
+    ]
     assert Season.objects.count() == 1
 
 
