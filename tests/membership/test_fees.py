@@ -7,6 +7,8 @@ import pytest
 from coop_site.formatting import format_euros
 from houses.fees import band_errors, band_label, price_range_text
 
+pytestmark = pytest.mark.django_db  # the suite's autouse teardown clears the CMS menus
+
 NBSP, NNBSP = "\u00a0", "\u202f"
 
 
