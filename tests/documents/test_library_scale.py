@@ -22,11 +22,12 @@ pytestmark = [
 
 # With the cache cold: the CMS (page, apphook, menu) and the footer take 8 of
 # these, the shared contents 2 (the notice and the partners, none made here:
-# coop_site/templatetags/coop_shared.py), the library 6 (years, count, page
+# coop_site/templatetags/coop_shared.py), the pages that have an easy-to-read
+# version 1 (easy_read: read once per version of the site), the library 6 (years, count, page
 # rows, the page's documents with their houses, the page's reports, the houses
 # of the filter). Issue 13 aims at 12 for the whole page; here the number must
 # never grow with the items.
-QUERY_BUDGET = 16
+QUERY_BUDGET = 17
 KINDS = [kind for kind, _label in Report.Kind.choices]
 
 
