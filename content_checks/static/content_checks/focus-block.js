@@ -30,7 +30,23 @@
     block.style.outlineOffset = "4px";
     block.scrollIntoView({ block: "center" });
     block.focus({ preventScroll: true });
+    openForm(match[1], 10);
+  }
+
+  // As a double-click on the block does. On a slow computer the CMS may bind its
+  // double-click after the page's load: until its form is open, try again each second.
+  function openForm(id, triesLeft) {
+    var modal = document.querySelector(".cms-modal");
+    var block = blockElement(id);
+    if ((modal && modal.classList.contains("cms-modal-open")) || !block) {
+      return;
+    }
     block.dispatchEvent(new MouseEvent("dblclick", { bubbles: true, cancelable: true }));
+    if (triesLeft > 0) {
+      setTimeout(function () {
+        openForm(id, triesLeft - 1);
+      }, 1000);
+    }
   }
 
   if (document.readyState === "complete") {
