@@ -30,23 +30,25 @@
     block.style.outlineOffset = "4px";
     block.scrollIntoView({ block: "center" });
     block.focus({ preventScroll: true });
-    openForm(match[1], 10);
+    openForm(match[1], 100);
   }
 
   // As a double-click on the block does. On a slow computer the CMS may bind its
-  // double-click after the page's load: until its form is open, try again each second.
-  function openForm(id, triesLeft) {
+  // double-click after the page's load: until its form has opened once, try again
+  // each second (watched every tenth of a second, so a form the editor has already
+  // saved and closed is never opened again).
+  function openForm(id, ticksLeft) {
     var modal = document.querySelector(".cms-modal");
     var block = blockElement(id);
-    if ((modal && modal.classList.contains("cms-modal-open")) || !block) {
+    if ((modal && modal.classList.contains("cms-modal-open")) || !block || ticksLeft <= 0) {
       return;
     }
-    block.dispatchEvent(new MouseEvent("dblclick", { bubbles: true, cancelable: true }));
-    if (triesLeft > 0) {
-      setTimeout(function () {
-        openForm(id, triesLeft - 1);
-      }, 1000);
+    if (ticksLeft % 10 === 0) {
+      block.dispatchEvent(new MouseEvent("dblclick", { bubbles: true, cancelable: true }));
     }
+    setTimeout(function () {
+      openForm(id, ticksLeft - 1);
+    }, 100);
   }
 
   if (document.readyState === "complete") {
