@@ -10,9 +10,10 @@ request (associations) all work the same way:
 - **Robots stopped** (`guard`): a honeypot field, `website`, hidden from people
   and filled by naive bots; and a per-address rate limit, shared by all these
   forms (a robot trying each of them is one visitor).
-- **Stored first, then e-mailed** (`mail_after_storing`): the record is saved
-  before the mail is tried; a mail server that fails loses nothing, staff read
-  the record in the admin, where its empty « transmis par e-mail le » says so.
+- **Stored first, then e-mailed** (`mail_after_storing`): the record is saved,
+  and its e-mail goes through the outbox, sent in the background and tried
+  again while the mail server is down; until it leaves, staff read the record
+  in the admin, where its empty « transmis par e-mail le » says so.
 - **French errors** at the field, and the page again with status 400
   (`RelayFormMixin`); accepted, a redirect to `?envoye=1`.
 """
@@ -24,11 +25,11 @@ from django import forms
 from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
-from django.core.mail import EmailMessage
 from django.http import HttpResponseRedirect
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
+
+from outbox.services import queue_email
 
 logger = logging.getLogger(__name__)
 
@@ -80,35 +81,17 @@ def guard(request, data, *, too_many=None):
     cache.set(key, count + 1, RATE_WINDOW)
 
 
-def single_line(text):
-    """A mail header never holds a line break."""
-    return " ".join(str(text).split())
-
-
 def mail_after_storing(record, *, to, subject, body, reply_to=None):
-    """E-mail a record that is saved already; on success, set its `emailed_at`.
+    """E-mail a record that is saved already, through the outbox (outbox.services).
 
-    A failure is logged and swallowed: the record is kept, and its empty
-    `emailed_at` tells staff in the admin that nobody received the mail.
-    Returns whether the mail left.
+    The e-mail is kept and sent in the background; a mail server that is down
+    delays it and loses nothing. When it leaves, the record's `emailed_at` says
+    so; until then staff read the record in the admin. Returns the stored
+    e-mail, or None when there is nobody to send it to.
     """
     if not to:
-        return False
-    try:
-        EmailMessage(
-            subject=single_line(subject),
-            body=body,
-            from_email=settings.DEFAULT_FROM_EMAIL,
-            to=[to],
-            # "Reply" then writes to the visitor, not to the site's own address.
-            reply_to=[reply_to] if reply_to else None,
-        ).send()
-    except Exception:
-        logger.exception("%s %s saved but not e-mailed", type(record).__name__, record.pk)
-        return False
-    record.emailed_at = timezone.now()
-    record.save(update_fields=["emailed_at"])
-    return True
+        return None
+    return queue_email(to=to, subject=subject, body=body, reply_to=reply_to, about=record)
 
 
 class RelayFormMixin:

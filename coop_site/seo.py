@@ -17,6 +17,8 @@ import dataclasses
 import json
 import re
 
+from django.conf import settings
+from django.contrib.sites.models import Site
 from django.contrib.sites.shortcuts import get_current_site
 from django.core.serializers.json import DjangoJSONEncoder
 from django.templatetags.static import static
@@ -49,9 +51,16 @@ def default_description():
 
 
 def absolute_url(request, path):
-    """`path` on the site's configured domain, with the scheme the visitor used."""
+    """`path` on the site's configured domain, with the scheme the visitor used.
+
+    Without a request (an e-mail sent by a worker or a command), the scheme is
+    https, or http while DEBUG is on (the demo on 127.0.0.1).
+    """
     if not path or re.match(r"^[a-z][a-z0-9+.-]*://", path):
         return path or ""
+    if request is None:
+        scheme = "http" if settings.DEBUG else "https"
+        return f"{scheme}://{Site.objects.get_current().domain}{path}"
     return f"{request.scheme}://{get_current_site(request).domain}{path}"
 
 

@@ -195,25 +195,36 @@ LOCAL_APPS = [
     "partners",
     "associations",
     "search",
+    "outbox",
     # Last: it wraps the version admins the apps above registered.
     "content_checks",
 ]
 INSTALLED_APPS = DJANGO_APPS + THIRD_PARTY_APPS + LOCAL_APPS
 
-# Slow work after a save (a PDF's cover and text: coop_site/background.py).
-# COOP_TASKS=database queues it in the database for `manage.py db_worker`
-# (deploy/coop-site-worker.service): an upload answers at once. By default it
-# runs right after the commit, in the request, with nothing more to start.
+# Background jobs (coop_site/background.py, django-tasks): the e-mails
+# (outbox), a PDF's cover and text. The default queue is the database, worked
+# by `manage.py worker` (what `make run` starts beside the server, and
+# deploy/coop-site-worker.service in production); with REDIS_URL set, RQ
+# (django-tasks-rq), worked by the same command. COOP_TASKS=immediate runs each
+# job right after the commit, in the request: the tests.
 TASK_BACKENDS = {
     "immediate": "django_tasks.backends.immediate.ImmediateBackend",
     "database": "django_tasks_db.DatabaseBackend",
+    "rq": "django_tasks_rq.RQBackend",
 }
-_tasks = os.environ.get("COOP_TASKS", "immediate")
+_tasks = os.environ.get("COOP_TASKS") or ("rq" if os.environ.get("REDIS_URL") else "database")
 if _tasks not in TASK_BACKENDS:
     raise ImproperlyConfigured(
-        f"COOP_TASKS vaut « {_tasks} » : « immediate » ou « database » attendu."
+        f"COOP_TASKS vaut « {_tasks} » : « database », « rq » ou « immediate » attendu."
     )
 TASKS = {"default": {"BACKEND": TASK_BACKENDS[_tasks]}}
+if _tasks == "rq":
+    THIRD_PARTY_APPS += ["django_rq", "django_tasks_rq"]
+    RQ_QUEUES = {"default": {"URL": os.environ.get("REDIS_URL") or "redis://127.0.0.1:6379/0"}}
+    INSTALLED_APPS = DJANGO_APPS + THIRD_PARTY_APPS + LOCAL_APPS
+
+# E-mails sent are kept this many days (outbox), then deleted by `send_queued_emails`.
+COOP_OUTBOX_RETENTION_DAYS = int(os.environ.get("COOP_OUTBOX_RETENTION_DAYS", "30"))
 
 MIDDLEWARE = [
     # /healthz answers first: no other middleware (CMS, session, cookies) is involved.

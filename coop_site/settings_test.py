@@ -27,6 +27,9 @@ ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
 SECURE_SSL_REDIRECT = False
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+# Each background job runs right after its commit, in the test's own process
+# (tests/outbox/ runs the database queue and RQ with their workers).
+TASKS = {"default": {"BACKEND": TASK_BACKENDS["immediate"]}}  # noqa: F405
 STORAGES = {
     **STORAGES,  # noqa: F405
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},

@@ -6,6 +6,7 @@ from django.core import mail
 
 from associations.models import AssociationMessage
 from houses.models import ContactMessage
+from tests.commits import committed
 from tests.houses.factories import make_house
 
 from .factories import make_association
@@ -37,6 +38,7 @@ def test_the_message_is_stored_then_mailed_to_the_association(client, chorale):
     assert "chorale@asso.example.net" not in page
 
     response = client.post(URL, VALID, follow=True)
+    committed()
 
     assert response.redirect_chain[-1][0].endswith("/associations/chorale/?envoye=1#ecrire")
     assert "Merci, votre message est bien enregistré." in response.content.decode()
@@ -57,6 +59,7 @@ def test_without_an_e_mail_the_association_s_house_receives_it_to_pass_on(client
     chorale.save()
 
     client.post(URL, VALID)
+    committed()
 
     assert mail.outbox[0].to == ["ors@example.org"]
     assert "merci de le lui transmettre" in mail.outbox[0].body
@@ -66,6 +69,7 @@ def test_when_mail_fails_the_message_is_kept_and_the_person_is_thanked(client, c
     settings.EMAIL_BACKEND = "tests.houses.failing_mail.EmailBackend"
 
     response = client.post(URL, VALID, follow=True)
+    committed()
 
     assert response.status_code == 200
     assert "Merci, votre message est bien enregistré." in response.content.decode()
@@ -76,6 +80,7 @@ def test_when_mail_fails_the_message_is_kept_and_the_person_is_thanked(client, c
 
 def test_the_honeypot_rejects_bots(client, chorale):
     response = client.post(URL, {**VALID, "website": "http://spam"})
+    committed()
 
     assert response.status_code == 400
     assert "Votre message n&#x27;a pas pu être envoyé." in response.content.decode()

@@ -10,6 +10,7 @@ from django.core import mail
 from django.utils import timezone
 
 from associations.models import Room, RoomRequest
+from tests.commits import committed
 from tests.houses.factories import make_house, make_staff_house, make_staff_user
 from tests.houses.test_query_counts import count_queries
 
@@ -71,6 +72,7 @@ def test_the_room_page_says_what_it_offers_and_asks_for_dates_and_times(client, 
 
 def test_a_request_is_stored_as_new_then_mailed_to_the_house(client, room):
     response = client.post(URL, valid(), follow=True)
+    committed()
 
     assert response.redirect_chain[-1][0].endswith(f"{URL}?envoye=1#demande")
     assert "Merci, votre demande est bien enregistrée." in response.content.decode()
@@ -87,6 +89,7 @@ def test_when_mail_fails_the_request_is_kept_and_the_person_is_thanked(client, r
     settings.EMAIL_BACKEND = "tests.houses.failing_mail.EmailBackend"
 
     response = client.post(URL, valid(), follow=True)
+    committed()
 
     assert response.status_code == 200
     assert "Merci, votre demande est bien enregistrée." in response.content.decode()
@@ -127,6 +130,7 @@ def test_when_mail_fails_the_request_is_kept_and_the_person_is_thanked(client, r
 )
 def test_bad_input_is_refused_in_french_at_its_field(client, room, fields, field, message):
     response = client.post(URL, valid(**fields))
+    committed()
 
     assert response.status_code == 400
     html = response.content.decode()

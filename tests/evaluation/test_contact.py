@@ -2,6 +2,7 @@ import pytest
 from django.core import mail
 
 from houses.models import ContactMessage, House
+from tests.commits import committed
 
 from .factories import make_report
 
@@ -39,6 +40,7 @@ def test_a_message_to_the_officer_is_saved_with_its_topic_then_mailed(client, pa
             "message": "Pouvez-vous présenter le rapport à notre conseil ?",
         },
     )
+    committed()
 
     assert response.status_code == 302 and response["Location"].endswith("?envoye=1")
     message = ContactMessage.objects.get()

@@ -8,6 +8,7 @@ from django.core import mail
 from django.utils import timezone
 
 from houses.models import Action, Activity, ContactMessage, Event, House
+from tests.commits import committed
 
 from .factories import make_house
 
@@ -30,6 +31,7 @@ def house(houses_pages):
 
 def test_message_is_saved_mailed_and_confirmed(client, house):
     response = client.post("/maisons/les-tilleuls/contact/", VALID, follow=True)
+    committed()
 
     assert response.redirect_chain[-1][0].endswith(
         "/maisons/les-tilleuls/contact/?envoye=1#contact"
@@ -49,6 +51,7 @@ def test_message_is_saved_mailed_and_confirmed(client, house):
 
 def test_replying_to_the_mail_writes_to_the_visitor(client, house):
     client.post("/maisons/les-tilleuls/contact/", VALID)
+    committed()
 
     assert mail.outbox[0].reply_to == ["camille@example.net"]
     assert "Reply-To: camille@example.net" in mail.outbox[0].message().as_string()
@@ -56,6 +59,7 @@ def test_replying_to_the_mail_writes_to_the_visitor(client, house):
 
 def test_without_an_email_the_mail_has_no_reply_to(client, house):
     client.post("/maisons/les-tilleuls/contact/", {**VALID, "email": "", "phone": "06 12 34 56 78"})
+    committed()
 
     assert mail.outbox[0].reply_to == []
     assert "Reply-To" not in mail.outbox[0].message().as_string()
@@ -66,6 +70,7 @@ def test_a_too_long_message_is_refused_at_the_field(client, house):
     assert re.search(r"5\s?000 caractères au plus", html)  # said before typing
 
     response = client.post("/maisons/les-tilleuls/contact/", {**VALID, "message": "a" * 5001})
+    committed()
 
     assert response.status_code == 400
     error = re.search(r'id="id_message_error">([^<]*)<', response.content.decode()).group(1)
@@ -82,6 +87,7 @@ def test_a_too_long_message_is_refused_at_the_field(client, house):
 @pytest.mark.parametrize("subject", ["Inscription\nBcc: spam@example.com", "Inscription\r\nsuite"])
 def test_a_subject_with_a_line_break_is_refused_at_the_field(client, house, subject):
     response = client.post("/maisons/les-tilleuls/contact/", {**VALID, "subject": subject})
+    committed()
 
     assert response.status_code == 400
     error = re.search(r'id="id_subject_error">([^<]*)<', response.content.decode()).group(1)
@@ -94,6 +100,7 @@ def test_when_mail_fails_the_message_is_kept_and_the_person_is_thanked(client, h
     settings.EMAIL_BACKEND = "tests.houses.failing_mail.EmailBackend"
 
     response = client.post("/maisons/les-tilleuls/contact/", VALID, follow=True)
+    committed()
 
     assert response.status_code == 200
     assert "Merci, votre message est bien enregistré." in response.content.decode()
@@ -104,6 +111,7 @@ def test_when_mail_fails_the_message_is_kept_and_the_person_is_thanked(client, h
 
 def test_the_honeypot_rejects_bots(client, house):
     response = client.post("/maisons/les-tilleuls/contact/", {**VALID, "website": "http://spam"})
+    committed()
 
     assert response.status_code == 400
     assert "Votre message n&#x27;a pas pu être envoyé." in response.content.decode()

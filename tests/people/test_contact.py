@@ -5,6 +5,7 @@ from django.core import mail
 
 from houses.models import ContactMessage
 from people.models import Person
+from tests.commits import committed
 from tests.houses.factories import make_house
 
 from .factories import make_person
@@ -48,6 +49,7 @@ def test_the_message_stores_the_role_and_the_mail_names_it(client, house, admin_
     response = client.post(
         "/maisons/les-tilleuls/contact/", {**VALID, "addressed_to": "Référente famille"}
     )
+    committed()
 
     assert response.status_code == 302
     message = ContactMessage.objects.get()
@@ -61,6 +63,7 @@ def test_the_message_stores_the_role_and_the_mail_names_it(client, house, admin_
 
 def test_without_a_role_the_message_is_for_the_team(client, house):
     client.post("/maisons/les-tilleuls/contact/", VALID)
+    committed()
 
     assert ContactMessage.objects.get().addressed_to == ""
     assert "attention" not in mail.outbox[0].body
