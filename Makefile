@@ -29,8 +29,10 @@ demo: install
 	DJANGO_DEBUG=1 $(PY) manage.py load_demo
 	DJANGO_DEBUG=1 $(PY) manage.py ensure_admin
 
+# The background worker (e-mails, PDF covers) beside the server, stopped with it.
 run: demo
 	DJANGO_DEBUG=1 $(PY) manage.py collectstatic --noinput --verbosity 0
+	DJANGO_DEBUG=1 $(PY) manage.py worker & worker=$$!; trap 'kill $$worker' EXIT INT TERM; \
 	DJANGO_DEBUG=1 $(PY) manage.py runserver $(HOST)
 
 test: install-dev

@@ -175,7 +175,7 @@ THIRD_PARTY_APPS = [
     "easy_thumbnails",
     "csp",
     "django_tasks",
-    "django_tasks_db",
+    "coop_site.tasks_app.TasksDatabaseConfig",  # django-tasks-db, under a French heading
     "coop_site.axes_app.AxesConfig",  # django-axes, under a French heading
 ]
 LOCAL_APPS = [

@@ -17,15 +17,30 @@ DEPLOY = Path(__file__).resolve().parents[2] / "deploy"
 APP = "/srv/coop_site/app"
 
 
-SERVICES = ["coop-site.service", "coop-site-worker.service", "coop-site-backup.service"]
+SERVICES = sorted(path.name for path in DEPLOY.glob("*.service"))
+TIMERS = sorted(path.name for path in DEPLOY.glob("*.timer"))
 
 
 def test_the_worker_runs_the_task_queue_of_the_project():
     argv = command_line(unit("coop-site-worker.service"))
-    assert argv[:3] == [f"{APP}/.venv/bin/python", "manage.py", "db_worker"]
-    from django.core.management import get_commands
+    assert argv[:3] == [f"{APP}/.venv/bin/python", "manage.py", "worker"]
 
-    assert "db_worker" in get_commands()
+
+@pytest.mark.parametrize("name", [name for name in SERVICES if name != "coop-site.service"])
+def test_each_service_runs_a_command_of_the_project(name):
+    for line in unit(name)["Service"]["ExecStart"].splitlines():
+        argv = shlex.split(line)
+        assert argv[:2] == [f"{APP}/.venv/bin/python", "manage.py"]
+        assert argv[2] in get_commands()
+
+
+@pytest.mark.parametrize("name", TIMERS)
+def test_each_timer_starts_a_service_that_is_shipped(name):
+    timer = unit(name)
+    assert (DEPLOY / timer["Timer"]["Unit"]).exists()
+    assert timer["Timer"]["OnCalendar"]
+    assert timer["Timer"]["Persistent"] == "true"
+    assert timer["Install"]["WantedBy"] == "timers.target"
 
 
 def unit(name):
@@ -88,7 +103,7 @@ def test_the_timer_starts_the_backup_service_every_night():
 
 def test_the_readme_installs_the_units_it_ships():
     readme = (DEPLOY.parent / "README.md").read_text()
-    for name in [*SERVICES, "coop-site-backup.timer"]:
+    for name in [*SERVICES, *TIMERS]:
         assert f"deploy/{name}" in readme
     assert "manage.py restore" in readme
     assert "deploy/nginx.conf" in readme
@@ -98,7 +113,7 @@ def test_systemd_accepts_the_units(tmp_path):
     analyze = shutil.which("systemd-analyze")
     if analyze is None:
         pytest.skip("systemd-analyze absent : les unités ne sont vérifiées que par leur texte.")
-    names = [*SERVICES, "coop-site-backup.timer"]
+    names = [*SERVICES, *TIMERS]
     for name in names:
         shutil.copy(DEPLOY / name, tmp_path / name)
     result = subprocess.run(
