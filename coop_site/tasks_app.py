@@ -11,3 +11,10 @@ from django.utils.translation import gettext_lazy as _
 
 class TasksDatabaseConfig(django_tasks_db.apps.TasksAppConfig):
     verbose_name = _("Tâches en arrière-plan")
+
+    def ready(self):
+        super().ready()
+        from django_tasks_db.models import DBTaskResult
+
+        # The list's column is a property, named from its identifier: no catalogue reaches it.
+        DBTaskResult.task_name.fget.short_description = _("tâche")
