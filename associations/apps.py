@@ -7,9 +7,14 @@ class AssociationsConfig(AppConfig):
     verbose_name = _("Associations accueillies et salles")
 
     def ready(self):
+        from coop_site import personal_data as registry
         from houses.sections import register_section
 
-        from . import services
+        from . import personal_data, services
+
+        # What the forms keep about people: the administrators' « Données d'une personne ».
+        registry.register(personal_data.ASSOCIATION_MESSAGES)
+        registry.register(personal_data.ROOM_REQUESTS)
 
         # A house's page lists the associations it hosts.
         register_section(

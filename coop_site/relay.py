@@ -128,6 +128,10 @@ class RelayFormMixin:
     def submit(self, form):
         raise NotImplementedError
 
+    def get_success_url(self):
+        """Where an accepted form goes: the page again, thanking the visitor (`sent`)."""
+        return f"{self.request.path}?envoye=1{self.success_fragment}"
+
     def get_context_data(self, **kwargs):
         kwargs.setdefault(self.form_context_name, self.get_relay_form())
         kwargs["sent"] = self.request.GET.get("envoye") == "1"
@@ -141,7 +145,7 @@ class RelayFormMixin:
             except Rejected as rejected:
                 form.add_error(None, str(rejected))
             else:
-                return HttpResponseRedirect(f"{request.path}?envoye=1{self.success_fragment}")
+                return HttpResponseRedirect(self.get_success_url())
         return self.render_to_response(
             self.get_context_data(**{self.form_context_name: form}), status=400
         )

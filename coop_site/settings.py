@@ -194,6 +194,7 @@ LOCAL_APPS = [
     "people",
     "partners",
     "associations",
+    "registrations",
     "search",
     "outbox",
     # Last: it wraps the version admins the apps above registered.
@@ -647,9 +648,16 @@ COOP_DEMO_LOADERS = [
     "people.demo.load",
     "partners.demo.load",
     "associations.demo.load",
+    "registrations.demo.load",
     "membership.demo.load",
     "blocks.demo.load",  # last: its links reach the houses, pages and reports above
 ]
+
+# --- registrations ---------------------------------------------------------------
+# Requests for a place are personal data: `manage.py purge_registrations` deletes
+# them this many months after their event ends (after their last change, for an
+# activity). The consent sentence under each form and the legal notice say so.
+COOP_REGISTRATION_RETENTION_MONTHS = int(os.environ.get("COOP_REGISTRATION_RETENTION_MONTHS", "12"))
 
 # --- evaluation -----------------------------------------------------------------
 # Report PDFs and covers stay out of the public media folder (drafts must not be

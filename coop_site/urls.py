@@ -3,7 +3,7 @@ from django.contrib import admin
 from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path, re_path
 
-from . import sitemaps, views
+from . import personal_data, sitemaps, views
 
 admin.site.site_header = "Coopération des Maisons de Quartier — administration"
 admin.site.site_title = "Administration du site"
@@ -15,11 +15,17 @@ urlpatterns = [
     path(
         f"{settings.ADMIN_URL}guide/", include("coop_site.guide.urls")
     ),  # staff only (guide/views.py)
+    path(
+        f"{settings.ADMIN_URL}donnees-personnelles/",
+        admin.site.admin_view(personal_data.personal_data_view),
+        name="personal_data",
+    ),  # administrators only (coop_site/personal_data.py)
     path(settings.ADMIN_URL, admin.site.urls),  # DJANGO_ADMIN_URL
     path("filer/", include("filer.urls")),
     path("", include("houses.urls.feeds")),  # /agenda.ics
     path("recherche/", include("search.urls")),
     path("facile-a-lire/", include("easy_read.urls")),  # easy-to-read versions (FALC)
+    path("inscriptions/", include("registrations.urls")),  # requests for a place, signed links
     path("robots.txt", sitemaps.RobotsView.as_view(), name="robots"),
     path("sitemap.xml", sitemap_views.sitemap, {"sitemaps": sitemaps.SITEMAPS}, name="sitemap"),
 ]

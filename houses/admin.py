@@ -33,6 +33,19 @@ from .models import (
 from .permissions import HouseScopedAdminMixin, manages_all_houses, without_fields
 from .services import house_staff_group_ensure
 
+# On an activity's and an event's page: the registrations app's form and places left.
+ONLINE_REQUESTS_FIELDSET = (
+    _("Demandes de place en ligne"),
+    {
+        "fields": [("accepts_requests", "places"), "registration_links"],
+        "description": _(
+            "Cochez pour que les habitants demandent une place depuis la page : ils savent "
+            "aussitôt si elle est confirmée ou s'ils sont sur la liste d'attente. Les demandes "
+            "se gèrent dans « Inscriptions »."
+        ),
+    },
+)
+
 
 def image_preview(image):
     sources = renditions(image, widths=(240,))
@@ -226,8 +239,23 @@ class ActionAdmin(admin.ModelAdmin):
     filter_horizontal = ["houses"]
 
 
+class RegistrationLinksMixin:
+    """« Liste des inscrits », « Feuille d'émargement », « Exporter (CSV) » on the change page."""
+
+    def get_readonly_fields(self, request, obj=None):
+        return [*super().get_readonly_fields(request, obj), "registration_links"]
+
+    @admin.display(description=_("inscriptions"))
+    def registration_links(self, obj):
+        from registrations.admin import item_links
+
+        return item_links(obj)
+
+
 @admin.register(Activity)
-class ActivityAdmin(SampleFlagMixin, HouseScopedAdminMixin, admin.ModelAdmin):
+class ActivityAdmin(
+    RegistrationLinksMixin, SampleFlagMixin, HouseScopedAdminMixin, admin.ModelAdmin
+):
     house_lookup = "houses"
     list_display = ["title", "category", "weekday", "age_min", "age_max", "status", "sample_flag"]
     list_filter = ["category", "status", "weekday", "houses", "season", "is_sample"]
@@ -246,6 +274,7 @@ class ActivityAdmin(SampleFlagMixin, HouseScopedAdminMixin, admin.ModelAdmin):
             _("Tarif et inscription"),
             {"fields": ["price_kind", "price", "fee_grid", "price_grid_legacy", "registration"]},
         ),
+        ONLINE_REQUESTS_FIELDSET,
         (_("État"), {"fields": ["status"]}),
     ]
 
@@ -265,7 +294,7 @@ class ActivityAdmin(SampleFlagMixin, HouseScopedAdminMixin, admin.ModelAdmin):
 
 
 @admin.register(Event)
-class EventAdmin(SampleFlagMixin, HouseScopedAdminMixin, admin.ModelAdmin):
+class EventAdmin(RegistrationLinksMixin, SampleFlagMixin, HouseScopedAdminMixin, admin.ModelAdmin):
     house_lookup = "organiser"
     list_display = ["title", "starts_at", "organiser", "theme", "is_cancelled", "sample_flag"]
     search_fields = ["title", "description", "place_name"]
@@ -289,6 +318,7 @@ class EventAdmin(SampleFlagMixin, HouseScopedAdminMixin, admin.ModelAdmin):
             },
         ),
         (_("Présentation"), {"fields": ["description", "registration"]}),
+        ONLINE_REQUESTS_FIELDSET,
         (
             _("Image"),
             {"fields": [("image", "image_preview"), "alt_text", "is_decorative"]},

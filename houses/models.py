@@ -32,6 +32,16 @@ SAMPLE_HELP = _(
     "Cochez si ces informations sont des exemples de démonstration, pas des faits vérifiés : "
     "le site affiche alors la mention « exemple »."
 )
+# Online requests need a number of places: without it, nobody knows when the list is full.
+PLACES_REQUIRED = _(
+    "Indiquez le nombre de places pour ouvrir les demandes en ligne : sans lui, le site ne "
+    "sait pas quand c'est complet."
+)
+
+
+def _check_places(item):
+    if item.accepts_requests and item.places is None:
+        raise ValidationError({"places": PLACES_REQUIRED})
 
 
 def manages_all_houses(user):
@@ -867,6 +877,27 @@ class Activity(models.Model):
     registration = models.TextField(
         _("inscription"), blank=True, help_text=_("Comment, où, avec quels papiers.")
     )
+    accepts_requests = models.BooleanField(
+        _("demandes de place en ligne"),
+        default=False,
+        help_text=_(
+            "Coché : la page propose un formulaire pour demander une place, et affiche les "
+            "places restantes. Indiquez alors le nombre de places."
+        ),
+    )
+    places = models.PositiveSmallIntegerField(
+        _("nombre de places"),
+        null=True,
+        blank=True,
+        validators=[
+            MinValueValidator(1, message=_("Indiquez au moins 1 place.")),
+            MaxValueValidator(1000, message=_("Indiquez au plus 1000 places.")),
+        ],
+        help_text=_(
+            "Le nombre de personnes accueillies. Au-delà, les demandes vont sur la liste "
+            "d'attente, dans l'ordre où elles arrivent."
+        ),
+    )
     status = models.CharField(_("état"), max_length=10, choices=Status.choices, default=Status.OPEN)
     season = models.CharField(
         _("saison"), max_length=20, blank=True, help_text=_("Ex. : 2026-2027")
@@ -896,6 +927,11 @@ class Activity(models.Model):
                 name="activity_times_in_order",
                 violation_error_message=_("L'heure de fin doit suivre l'heure de début."),
             ),
+            models.CheckConstraint(
+                condition=models.Q(accepts_requests=False) | models.Q(places__isnull=False),
+                name="activity_requests_have_places",
+                violation_error_message=PLACES_REQUIRED,
+            ),
         ]
 
     def __str__(self):
@@ -916,6 +952,7 @@ class Activity(models.Model):
             raise ValidationError(
                 {"schedule_note": _("Choisissez un jour, ou décrivez le calendrier.")}
             )
+        _check_places(self)
 
     @property
     def age_label(self):
@@ -951,6 +988,11 @@ class Activity(models.Model):
     @property
     def is_finished(self):
         return self.status == self.Status.FINISHED
+
+    @property
+    def takes_requests_now(self):
+        """Whether a visitor may ask for a place today (registrations app)."""
+        return self.accepts_requests and self.places is not None and not self.is_finished
 
     @property
     def has_quotient_price(self):
@@ -1134,6 +1176,27 @@ class Event(AltTextMixin, models.Model):
     registration = models.TextField(
         _("inscription"), blank=True, help_text=_("Vide : entrée libre, sans inscription.")
     )
+    accepts_requests = models.BooleanField(
+        _("demandes de place en ligne"),
+        default=False,
+        help_text=_(
+            "Coché : la page propose un formulaire pour demander une place, et affiche les "
+            "places restantes. Indiquez alors le nombre de places."
+        ),
+    )
+    places = models.PositiveSmallIntegerField(
+        _("nombre de places"),
+        null=True,
+        blank=True,
+        validators=[
+            MinValueValidator(1, message=_("Indiquez au moins 1 place.")),
+            MaxValueValidator(1000, message=_("Indiquez au plus 1000 places.")),
+        ],
+        help_text=_(
+            "Le nombre de personnes accueillies. Au-delà, les demandes vont sur la liste "
+            "d'attente, dans l'ordre où elles arrivent."
+        ),
+    )
     is_cancelled = models.BooleanField(
         _("annulé"), default=False, help_text=_("L'événement reste affiché, marqué « annulé ».")
     )
@@ -1150,7 +1213,12 @@ class Event(AltTextMixin, models.Model):
                 condition=models.Q(ends_at__gte=models.F("starts_at")),
                 name="event_ends_after_start",
                 violation_error_message=_("La fin ne peut pas précéder le début."),
-            )
+            ),
+            models.CheckConstraint(
+                condition=models.Q(accepts_requests=False) | models.Q(places__isnull=False),
+                name="event_requests_have_places",
+                violation_error_message=PLACES_REQUIRED,
+            ),
         ]
 
     def __str__(self):
@@ -1181,9 +1249,20 @@ class Event(AltTextMixin, models.Model):
                         )
                     }
                 )
+        _check_places(self)
 
     def get_ics_url(self):
         return reverse_or_empty("agenda:ics", slug=self.slug)
+
+    @property
+    def takes_requests_now(self):
+        """Whether a visitor may ask for a place now: not cancelled, not over (registrations app)."""
+        return (
+            self.accepts_requests
+            and self.places is not None
+            and not self.is_cancelled
+            and self.ends_at > timezone.now()
+        )
 
     @property
     def place_label(self):
