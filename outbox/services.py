@@ -20,9 +20,10 @@ from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import FieldDoesNotExist
 from django.core.mail import EmailMessage
-from django.db import transaction
 from django.utils import timezone
 from django_tasks import task
+
+from coop_site.background import enqueue_after_commit
 
 from .models import LEASE, MAX_ATTEMPTS, OutgoingEmail, retry_delay
 
@@ -47,7 +48,7 @@ def queue_email(*, to, subject, body, reply_to=None, headers=None, about=None):
         email.content_type = ContentType.objects.get_for_model(about)
         email.object_id = str(about.pk)
     email.save()
-    transaction.on_commit(lambda: deliver_email_task.enqueue(email.pk))
+    enqueue_after_commit(deliver_email_task, email.pk)
     return email
 
 
@@ -115,7 +116,7 @@ def send_again(*, emails):
         status=OutgoingEmail.Status.PENDING, next_attempt_at=timezone.now()
     )
     for email_id in ids:
-        transaction.on_commit(lambda email_id=email_id: deliver_email_task.enqueue(email_id))
+        enqueue_after_commit(deliver_email_task, email_id)
     return len(ids)
 
 
