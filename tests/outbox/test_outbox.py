@@ -129,6 +129,7 @@ def test_each_failure_waits_longer_and_the_last_gives_up_for_an_administrator(sm
     assert (email.status, email.attempts) == (OutgoingEmail.Status.GIVEN_UP, MAX_ATTEMPTS)
 
 
+@pytest.mark.django_db(transaction=True)  # the worker commits, and closes its connection
 def test_the_database_queue_and_its_worker_send_again_when_the_server_comes_back(smtp, settings):
     """Production's engine: the job waits in the database; a failed try schedules the next."""
     settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
