@@ -51,6 +51,7 @@ PAGE_KEY = "coop:page-cache:entry:{digest}"
 # bump the version.
 BOOKKEEPING_APPS = {
     "sessions", "admin", "axes", "contenttypes", "easy_thumbnails", "menus", "search",
+    "subscriptions",  # who follows a house by e-mail: shown to nobody on the site
 }  # fmt: skip
 BOOKKEEPING_MODELS = {
     "cms.usersettings", "cms.pageuser", "cms.pageusergroup", "cms.urlconfrevision", "auth.user",

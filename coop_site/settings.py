@@ -195,6 +195,7 @@ LOCAL_APPS = [
     "partners",
     "associations",
     "registrations",
+    "subscriptions",
     "search",
     "outbox",
     # Last: it wraps the version admins the apps above registered.

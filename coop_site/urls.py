@@ -26,6 +26,7 @@ urlpatterns = [
     path("recherche/", include("search.urls")),
     path("facile-a-lire/", include("easy_read.urls")),  # easy-to-read versions (FALC)
     path("inscriptions/", include("registrations.urls")),  # requests for a place, signed links
+    path("suivre/", include("subscriptions.urls")),  # following houses by e-mail
     path("robots.txt", sitemaps.RobotsView.as_view(), name="robots"),
     path("sitemap.xml", sitemap_views.sitemap, {"sitemaps": sitemaps.SITEMAPS}, name="sitemap"),
 ]

@@ -1,0 +1,17 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class SubscriptionsConfig(AppConfig):
+    name = "subscriptions"
+    verbose_name = _("Lettres des maisons (abonnés)")
+
+    def ready(self):
+        from houses.sections import register_section
+
+        # A house's page offers to follow it by e-mail: its form names the house.
+        register_section(
+            "subscriptions",
+            template="subscriptions/includes/house_section.html",
+            context=lambda house: {},
+        )
