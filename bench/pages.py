@@ -33,6 +33,7 @@ PAGE_TYPES = {
     "adhérer (calculateur)": "/adherer/?quotient=650",
     "recherche": "/recherche/?q=maison",
     "mentions légales": "/mentions-legales/",
+    "suivre une maison": "/suivre/?maison=les-ors",
     "l'AGORA": "/la-cooperation/animer-dans-l-espace-public/",
     "facile à lire": "/facile-a-lire/maison-des-ors/",
     "page introuvable": "/cette-page-n-existe-pas/",

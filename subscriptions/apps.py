@@ -7,7 +7,13 @@ class SubscriptionsConfig(AppConfig):
     verbose_name = _("Lettres des maisons (abonnés)")
 
     def ready(self):
+        from coop_site import personal_data as registry
         from houses.sections import register_section
+
+        from . import personal_data
+
+        # An address and its houses are personal data: the administrators' « Données d'une personne ».
+        registry.register(personal_data.SUBSCRIBERS)
 
         # A house's page offers to follow it by e-mail: its form names the house.
         register_section(

@@ -68,6 +68,7 @@ BUDGETS = {
     "adhérer (calculateur)": 17,
     "recherche": 10,
     "mentions légales": 12,
+    "suivre une maison": 8,  # the houses to tick
     "l'AGORA": 24,
     "facile à lire": 10,
     "page introuvable": 9,

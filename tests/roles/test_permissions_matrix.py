@@ -39,6 +39,7 @@ from coop_site.roles import (
 from houses.models import Event, House
 from houses.services import house_staff_group_ensure
 from people.models import Person
+from subscriptions.models import HouseMessage, Subscriber, Subscription
 
 pytestmark = pytest.mark.django_db
 
@@ -53,6 +54,7 @@ ACTIONS = {
     "Radio et journal": "radio",
     "Rapports d'évaluation": "report",
     "Données des maisons": "house",
+    "Abonnés des maisons": "subscribers",
     "Équipes et gouvernance": "people",
     "Contenus partagés": "shared",
     "Partenaires": "partners",
@@ -109,6 +111,15 @@ def world(db):
         )
         houses[f"{key}_person"] = Person.objects.create(
             display_name=f"Camille {name}", role="Directrice", house=house
+        )
+        subscriber = Subscriber.objects.create(
+            email=f"abonne-{name.lower()}@example.net", confirmed_at=timezone.now()
+        )
+        houses[f"{key}_subscription"] = Subscription.objects.create(
+            subscriber=subscriber, house=house, confirmed_at=timezone.now()
+        )
+        houses[f"{key}_message"] = HouseMessage.objects.create(
+            house=house, subject=f"Fête {name}", body="Samedi."
         )
     return houses
 
@@ -208,6 +219,19 @@ def check(client, action, world):
             status(client, reverse("admin:people_person_change", args=[world[key].pk]))
             for key in ("own_person", "other_person")
         )
+    if action == "subscribers":
+        # A subscription of the house, and a message to its subscribers, on either side.
+        answers = {
+            (
+                status(client, reverse(url, args=[world[f"own_{key}"].pk])),
+                status(client, reverse(url, args=[world[f"other_{key}"].pk])),
+            )
+            for url, key in (
+                ("admin:subscriptions_subscription_change", "subscription"),
+                ("admin:subscriptions_housemessage_change", "message"),
+            )
+        }
+        return answers.pop() if len(answers) == 1 else answers
     if action == "shared":
         shared = world["shared"]
         return status(client, add_plugin_url(shared, "TextPlugin", shared.placeholder))
@@ -219,7 +243,7 @@ def check(client, action, world):
 
 
 def expected(action, cell):
-    if action in ("house", "people"):
+    if action in ("house", "people", "subscribers"):
         return {"oui": (200, 200), "non": (403, 403), "sa maison": (200, 403)}[cell]
     return {"oui": 200, "non": 403}[cell]
 
@@ -248,6 +272,7 @@ def test_a_staff_member_without_a_group_can_do_nothing(client, django_user_model
         assert check(client, action, world) == 403, action
     assert check(client, "house", world) == (403, 403)
     assert check(client, "people", world) == (403, 403)
+    assert check(client, "subscribers", world) == (403, 403)
 
 
 def test_editor_cannot_unlock_a_colleague_s_draft(db):
