@@ -35,6 +35,7 @@ def test_follow_a_house_confirm_from_the_e_mail_then_leave(live_server, demo, ne
 
     tab_to(page, "el => el.id === 'suivre-email'")
     page.keyboard.type("camille@example.net")
+    page.locator(".subscribe-box").screenshot(path=tmp_path / "maison.png")
     tab_to(page, "el => el.type === 'submit' && el.closest('.subscribe-box')")
     page.keyboard.press("Enter")
     page.wait_for_url("**/suivre/?envoye=1")
@@ -68,7 +69,7 @@ def test_follow_a_house_confirm_from_the_e_mail_then_leave(live_server, demo, ne
     assert Subscription.objects.active().count() == 1
 
 
-def test_the_form_page_and_its_errors_pass_axe_at_375_px(live_server, demo, new_page):
+def test_the_form_page_and_its_errors_pass_axe_at_375_px(live_server, demo, new_page, tmp_path):
     from axe_playwright_python.sync_playwright import Axe
 
     axe = Axe()
@@ -84,3 +85,4 @@ def test_the_form_page_and_its_errors_pass_axe_at_375_px(live_server, demo, new_
     assert "Cet e-mail n'est pas complet" in page.locator("#id_email_error").inner_text()
     assert page.locator("#id_email").get_attribute("aria-invalid") == "true"
     no_violation(page, axe)
+    page.locator("main").screenshot(path=tmp_path / "erreur.png")

@@ -239,3 +239,31 @@ def test_the_page_s_queries_do_not_grow_with_the_houses(client, houses, page_cac
     assert with_two <= 8  # the CMS's own, the houses, the footer's houses
     assert count_queries(client, URL) == with_two
     assert "maison-en-plus-9" in text(client.get(URL))
+
+
+def test_the_house_page_offers_to_follow_it(client, houses_pages, houses):
+    house = houses["ors"]
+    html = text(client.get(house.get_absolute_url()))
+
+    assert "Recevoir les nouvelles de Les Ors par e-mail" in html
+    assert 'action="/suivre/"' in html and 'name="maisons" value="les-ors"' in html
+    client.post("/suivre/", {"email": "camille@example.net", "maisons": "les-ors", "website": ""})
+    assert Subscription.objects.get().house == house
+
+
+def test_an_address_is_found_exported_and_erased_with_a_person_s_data(houses):
+    from coop_site.personal_data import erase_all, export_all
+
+    make_subscriber(houses["ors"], houses["coop"], email="camille@example.net")
+    make_subscriber(houses["ors"], email="autre@example.net")
+
+    exported = export_all(email="Camille@example.net")["données"]
+    (row,) = exported["Abonnements aux nouvelles des maisons"]
+    assert row["e-mail"] == "camille@example.net"
+    assert {h["maison"] for h in row["maisons suivies"]} == {
+        "Maison de quartier des Ors",
+        "La Coopération",
+    }
+    erase_all(email="camille@example.net")
+    assert list(Subscriber.objects.values_list("email", flat=True)) == ["autre@example.net"]
+    assert Subscription.objects.count() == 1
