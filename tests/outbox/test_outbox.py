@@ -215,3 +215,21 @@ def test_a_house_team_and_an_editor_cannot_read_the_emails(client, editor):
     queue_email(to="camille@example.net", subject="Confirmation", body="…")
     client.force_login(editor)
     assert client.get("/admin/outbox/outgoingemail/").status_code == 403
+
+
+def test_erasing_a_person_erases_the_emails_sent_to_them_or_about_them():
+    from coop_site.personal_data import erase_all, export_all
+
+    queue_email(to="camille@example.net", subject="Votre place", body="Confirmée")
+    queue_email(
+        to="maison@example.org",
+        subject="Nouvelle demande",
+        body="…",
+        reply_to="camille@example.net",
+    )
+    kept = queue_email(to="autre@example.net", subject="Votre place", body="Confirmée")
+
+    exported = export_all(email="Camille@example.net")["données"]["E-mails envoyés"]
+    assert sorted(row["objet"] for row in exported) == ["Nouvelle demande", "Votre place"]
+    assert erase_all(email="camille@example.net")["E-mails envoyés"] == 2
+    assert list(OutgoingEmail.objects.all()) == [kept]
