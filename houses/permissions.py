@@ -183,6 +183,26 @@ class HouseScopedAdminMixin:
             kwargs["queryset"] = House.objects.managed_by(request.user)
         return super().formfield_for_manytomany(db_field, request, **kwargs)
 
+    def get_changeform_initial_data(self, request):
+        """A team of one house finds it already chosen in a new object's required house fields
+        (an event's organiser, an activity's houses; not an optional « dans la maison »)."""
+        initial = super().get_changeform_initial_data(request)
+        if self.manages_all(request):
+            return initial
+        houses = list(House.objects.managed_by(request.user)[:2])
+        if len(houses) != 1:
+            return initial
+        for field in self.model._meta.get_fields():
+            if getattr(field, "related_model", None) is not House or field.auto_created:
+                continue
+            if field.blank and not field.many_to_many:
+                continue
+            if field.many_to_many:
+                initial.setdefault(field.name, [houses[0].pk])
+            elif field.many_to_one:
+                initial.setdefault(field.name, houses[0].pk)
+        return initial
+
     def get_form(self, request, obj=None, **kwargs):
         form = super().get_form(request, obj, **kwargs)
         if self.manages_all(request):

@@ -549,3 +549,34 @@ def test_administrators_keep_every_field_of_a_house(admin_client, two_houses):
         form_data(html, "house_form")
     )
     assert "Ma maison" not in admin_client.get("/admin/").content.decode()
+
+
+def test_a_team_of_one_house_finds_it_chosen_in_a_new_object_s_required_house_fields(
+    client, two_houses
+):
+    """An event's organiser, an activity's houses: no « --------- » left to pick by hand."""
+    alpha, _beta = two_houses
+    client.force_login(make_staff_user(get_user_model(), houses=[alpha]))
+
+    event_form_page = client.get("/admin/houses/event/add/").content.decode()
+    organiser = event_form_page.split('name="organiser"')[1].split("</select>")[0]
+    assert f'<option value="{alpha.pk}" selected>' in organiser
+    # Optional: an event may be elsewhere (an AGORA session), so it stays empty.
+    place = event_form_page.split('name="place_house"')[1].split("</select>")[0]
+    assert "selected" not in place.replace('value="" selected', "")
+    activity_form = client.get("/admin/houses/activity/add/").content.decode()
+    houses = activity_form.split('name="houses"')[1].split("</select>")[0]
+    assert f'<option value="{alpha.pk}" selected>' in houses
+
+
+def test_a_team_of_two_houses_chooses_itself(client, two_houses):
+    alpha, beta = two_houses
+    client.force_login(make_staff_user(get_user_model(), houses=[alpha, beta]))
+
+    organiser = (
+        client.get("/admin/houses/event/add/")
+        .content.decode()
+        .split('name="organiser"')[1]
+        .split("</select>")[0]
+    )
+    assert f'<option value="{alpha.pk}" selected>' not in organiser

@@ -80,7 +80,7 @@ def test_a_team_writes_previews_and_sends_a_message_once(client, world):
     assert written.status_code == 302 and written["Location"] == send_url
     assert message.created_by == world["ors_staff"]
     preview = client.get(send_url).content.decode()
-    assert "Il partira vers 2 abonné·es de Maison de quartier des Ors" in preview
+    assert "Il partira vers 2 abonné·es de « Maison de quartier des Ors »" in preview
     assert "Venez nombreux !" in preview and "Envoyer aux abonnés" in preview
     assert not mail.outbox
 

@@ -185,7 +185,7 @@ def test_one_click_from_the_link_then_i_was_wrong(client, houses):
     html = text(response)
 
     assert response.status_code == 200 and "no-store" in response["Cache-Control"]
-    assert "Vous ne recevrez plus les nouvelles de Maison de quartier des Ors" in html
+    assert "Vous ne recevrez plus les nouvelles de « Maison de quartier des Ors »" in html
     assert [s.house.slug for s in Subscription.objects.active()] == ["cooperation"]
     resume = re.search(r'<form method="post" action="([^"]+)"', html).group(1)
     assert "Je me suis trompé·e : me réabonner" in html
@@ -245,7 +245,7 @@ def test_the_house_page_offers_to_follow_it(client, houses_pages, houses):
     house = houses["ors"]
     html = text(client.get(house.get_absolute_url()))
 
-    assert "Recevoir les nouvelles de Les Ors par e-mail" in html
+    assert "Suivre cette maison par e-mail" in html
     assert 'action="/suivre/"' in html and 'name="maisons" value="les-ors"' in html
     client.post("/suivre/", {"email": "camille@example.net", "maisons": "les-ors", "website": ""})
     assert Subscription.objects.get().house == house
