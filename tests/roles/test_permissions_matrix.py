@@ -39,6 +39,7 @@ from coop_site.roles import (
 from houses.models import Event, House
 from houses.services import house_staff_group_ensure
 from people.models import Person
+from registrations.services import request_place
 from subscriptions.models import HouseMessage, Subscriber, Subscription
 
 pytestmark = pytest.mark.django_db
@@ -55,6 +56,8 @@ ACTIONS = {
     "Rapports d'évaluation": "report",
     "Données des maisons": "house",
     "Abonnés des maisons": "subscribers",
+    "Inscriptions": "registrations",
+    "Données d'une personne": "personal_data",
     "Équipes et gouvernance": "people",
     "Contenus partagés": "shared",
     "Partenaires": "partners",
@@ -120,6 +123,12 @@ def world(db):
         )
         houses[f"{key}_message"] = HouseMessage.objects.create(
             house=house, subject=f"Fête {name}", body="Samedi."
+        )
+        houses[f"{key}_event"].accepts_requests = True
+        houses[f"{key}_event"].places = 10
+        houses[f"{key}_event"].save()
+        houses[f"{key}_registration"] = request_place(
+            item=houses[f"{key}_event"], name=f"Dominique {name}", phone="06 12 34 56 78"
         )
     return houses
 
@@ -232,6 +241,24 @@ def check(client, action, world):
             )
         }
         return answers.pop() if len(answers) == 1 else answers
+    if action == "registrations":
+        # A request for the house's event, and for the other house's; and its attendance sheet.
+        answers = {
+            tuple(
+                status(client, reverse(url, args=args(world[key])))
+                for key in ("own_event", "other_event")
+            )
+            for url, args in (
+                (
+                    "admin:registrations_registration_change",
+                    lambda event: [event.registrations.get().pk],
+                ),
+                ("admin:registrations_registration_sheet", lambda event: ["evenement", event.pk]),
+            )
+        }
+        return answers.pop() if len(answers) == 1 else answers
+    if action == "personal_data":
+        return status(client, reverse("personal_data"))
     if action == "shared":
         shared = world["shared"]
         return status(client, add_plugin_url(shared, "TextPlugin", shared.placeholder))
@@ -243,7 +270,7 @@ def check(client, action, world):
 
 
 def expected(action, cell):
-    if action in ("house", "people", "subscribers"):
+    if action in ("house", "people", "subscribers", "registrations"):
         return {"oui": (200, 200), "non": (403, 403), "sa maison": (200, 403)}[cell]
     return {"oui": 200, "non": 403}[cell]
 
