@@ -14,6 +14,8 @@ PAGE_TYPES = {
     "agenda": "/agenda/",
     "agenda de la semaine": "/agenda/semaine/",
     "un événement": "/agenda/agora-place-jacquemart/",
+    "une activité avec demandes de place": "/activites/atelier-numerique-seniors/",
+    "demander une place": "/inscriptions/evenement/spectacle-enfants/",
     "actualités": "/actualites/",
     "une actualité": "/actualites/une-agora-sur-le-cout-des-dechets/",
     "documents": "/documents/",

@@ -49,6 +49,8 @@ BUDGETS = {
     "agenda": 13,
     "agenda de la semaine": 15,
     "un événement": 11,
+    "une activité avec demandes de place": 13,  # 12, and the places taken
+    "demander une place": 11,
     "actualités": 13,
     "une actualité": 16,
     "documents": 17,
