@@ -8,7 +8,9 @@ house's opening hours with it. The houses, charter and other apps share
 these rules through `HouseScopedAdminMixin`.
 """
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.contrib import admin
+from django.contrib.admin.utils import get_fields_from_path
+from django.core.exceptions import FieldDoesNotExist, PermissionDenied, ValidationError
 from django.utils.html import format_html
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -182,6 +184,25 @@ class HouseScopedAdminMixin:
         if db_field.related_model is House and not self.manages_all(request):
             kwargs["queryset"] = House.objects.managed_by(request.user)
         return super().formfield_for_manytomany(db_field, request, **kwargs)
+
+    def get_list_filter(self, request):
+        """A team's filters offer only what its own list holds: its activities, its events,
+        not every house's (Django's RelatedOnlyFieldListFilter on each relation)."""
+        filters = super().get_list_filter(request)
+        if self.manages_all(request):
+            return filters
+        return [self._filter_of_what_is_listed(item) for item in filters]
+
+    def _filter_of_what_is_listed(self, item):
+        if not isinstance(item, str):
+            return item
+        try:
+            field = get_fields_from_path(self.model, item)[-1]
+        except (FieldDoesNotExist, admin.utils.NotRelationField):
+            return item
+        if field.is_relation and (field.many_to_one or field.many_to_many):
+            return (item, admin.RelatedOnlyFieldListFilter)
+        return item
 
     def get_changeform_initial_data(self, request):
         """A team of one house finds it already chosen in a new object's required house fields

@@ -3,6 +3,7 @@
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.utils import timezone
 
 from coop_site.roles import COOPERATION_WIDE_GROUP
 from houses.models import ContactMessage, Event, House
@@ -580,3 +581,23 @@ def test_a_team_of_two_houses_chooses_itself(client, two_houses):
         .split("</select>")[0]
     )
     assert f'<option value="{alpha.pk}" selected>' not in organiser
+
+
+def test_a_team_s_list_filters_offer_only_what_its_list_holds(client, two_houses):
+    """The filter « organisé par » of the events lists the team's house, not every house."""
+    alpha, beta = two_houses
+    Event.objects.create(
+        title="Chez alpha",
+        slug="chez-alpha",
+        starts_at=timezone.now(),
+        ends_at=timezone.now(),
+        organiser=alpha,
+        place_house=alpha,
+        theme=Event.Theme.WORKSHOP,
+    )
+    client.force_login(make_staff_user(get_user_model(), houses=[alpha]))
+
+    listing = client.get("/admin/houses/event/").content.decode()
+    # One house to choose from: Django shows no filter at all, which is right.
+    assert f"organiser__id__exact={beta.pk}" not in listing
+    assert "?theme__exact=atelier" in listing  # the other filters stay
