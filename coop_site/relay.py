@@ -29,6 +29,7 @@ from django.http import HttpResponseRedirect
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 
+from coop_site.forms import validate_phone
 from outbox.services import queue_email
 
 logger = logging.getLogger(__name__)
@@ -153,10 +154,13 @@ class RelayFormMixin:
 
 class HoneypotFormMixin:
     """A relayed message's form: the `website` trap (hidden by templates/includes/contact_form.html)
-    and `visible_fields_list`, the fields people fill in."""
+    and `visible_fields_list`, the fields people fill in. A `phone` field must hold a number
+    someone can call back (`validate_phone`): every visitor's form checks it the same way."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        if "phone" in self.fields:
+            self.fields["phone"].validators.append(validate_phone)
         # Hidden from people (CSS and aria-hidden), filled by naive bots.
         self.fields[HONEYPOT] = forms.CharField(
             label=_("Ne remplissez pas ce champ"),

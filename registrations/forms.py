@@ -2,7 +2,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from coop_site.forms import AccessibleFormMixin, validate_phone
+from coop_site.forms import AccessibleFormMixin
 from coop_site.relay import HoneypotFormMixin, require_a_way_back
 from houses.models import Activity
 
@@ -59,7 +59,6 @@ class RegistrationForm(HoneypotFormMixin, AccessibleFormMixin, forms.ModelForm):
         kwargs.setdefault("instance", Registration(**{item_field(item): item}))
         super().__init__(*args, **kwargs)
         self.fields["name"].widget.attrs["autocomplete"] = "name"
-        self.fields["phone"].validators.append(validate_phone)
         self.fields["people"].required = True
         self.fields["people"].initial = 1
         self.fields["people"].widget.attrs["min"] = 1

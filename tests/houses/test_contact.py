@@ -202,3 +202,13 @@ def test_no_email_address_in_any_public_page_of_the_demo(client, demo):
         html = response.content.decode()
         assert "mailto:" not in html, url
         assert not EMAIL.search(html), (url, EMAIL.search(html).group(0))
+
+
+@pytest.mark.parametrize("phone", ["12", "06 12 34", "appelez-moi", "06 12 34 56 78 90"])
+def test_a_phone_nobody_could_call_back_is_refused_at_the_field(client, house, phone):
+    """The same check as every visitor's form (coop_site.relay.HoneypotFormMixin)."""
+    response = client.post("/maisons/les-tilleuls/contact/", {**VALID, "email": "", "phone": phone})
+
+    assert response.status_code == 400
+    assert 'id="id_phone_error"' in response.content.decode()
+    assert not ContactMessage.objects.exists()
