@@ -240,7 +240,19 @@ class ActionAdmin(admin.ModelAdmin):
 
 
 class RegistrationLinksMixin:
-    """« Liste des inscrits », « Feuille d'émargement », « Exporter (CSV) » on the change page."""
+    """« Liste des inscrits », « Feuille d'émargement », « Exporter (CSV) » on the change page;
+    and places added by the team go at once to those waiting, in order."""
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        if (
+            change
+            and obj.accepts_requests
+            and {"places", "accepts_requests"} & set(form.changed_data)
+        ):
+            from registrations.services import fill_freed_places
+
+            fill_freed_places(item=obj, request=request)
 
     def get_readonly_fields(self, request, obj=None):
         return [*super().get_readonly_fields(request, obj), "registration_links"]

@@ -205,3 +205,38 @@ def test_online_requests_need_a_number_of_places(client, world):
         "Indiquez le nombre de places pour ouvrir les demandes en ligne"
         in response.content.decode()
     )
+
+
+def test_more_places_set_by_the_team_go_at_once_to_those_waiting(client, world):
+    activity = world["activity"]  # 3 places
+    ask(activity, name="Ana", people=3)
+    waiting = ask(activity, name="Bruno", email="bruno@example.net", people=2)
+    assert waiting.status == Registration.Status.WAITING
+    committed()
+    mail.outbox.clear()
+    client.force_login(world["user"])
+    url = reverse("admin:houses_activity_change", args=[activity.pk])
+    form = client.get(url).context["adminform"].form
+    data = {
+        name: value
+        for name, value in form.initial.items()
+        if value is not None and name not in ("houses",)
+    }
+    data.update(
+        houses=[world["own"].pk],
+        accepts_requests="on",
+        places="5",
+        weekday="0",
+        category="adultes",
+        status="places",
+        price_kind="gratuit",
+    )
+
+    assert client.post(url, data).status_code == 302
+    committed()
+
+    waiting.refresh_from_db()
+    assert waiting.status == Registration.Status.CONFIRMED
+    assert [message.to for message in mail.outbox if "Bruno" in message.body] == [
+        ["bruno@example.net"]
+    ]
