@@ -183,6 +183,7 @@ def request_place(
         )
         registration.full_clean()
         registration.save()
+        _status_follows_places(item)
         _tell_person(registration, request=request, kind="new")
         _tell_team(registration, request=request)
     return registration
@@ -235,7 +236,19 @@ def fill_freed_places(*, item, request=None, locked=False):
                 free -= waiting.people
                 promoted.append(waiting)
                 _tell_person(waiting, request=request, kind="promoted")
+        _status_follows_places(item)
         return promoted
+
+
+def _status_follows_places(item):
+    """An activity taking requests is « Complet » exactly when no place is left: its badge,
+    on its page, its card and the week's agenda, says what the form says."""
+    if not isinstance(item, Activity) or not item.accepts_requests or item.is_finished:
+        return
+    status = Activity.Status.FULL if places_left(item) == 0 else Activity.Status.OPEN
+    if item.status != status:
+        Activity.objects.filter(pk=item.pk).update(status=status)
+        item.status = status
 
 
 # --- What people are told ----------------------------------------------------------------

@@ -294,3 +294,18 @@ def test_the_person_cancels_from_the_link(client, activity):
     html = client.get(response["Location"]).content.decode()
     assert "votre demande est annulée" in html
     assert "Annuler ma demande" not in html
+
+
+def test_the_activity_s_badge_says_complet_when_the_last_place_goes_and_not_after(client, activity):
+    """The catalogue's card shows the activity's state: it follows the places of the form."""
+    ask(activity, people=5)
+    activity.refresh_from_db()
+    assert activity.status == Activity.Status.FULL
+    committed()
+    card = unescape(client.get("/activites/").content.decode())
+    assert "Atelier couture" in card
+    assert "Complet" in card.split("Atelier couture", 1)[1].split("</article>", 1)[0]
+
+    client.post(Registration.objects.get().get_absolute_url())
+    activity.refresh_from_db()
+    assert activity.status == Activity.Status.OPEN
