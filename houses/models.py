@@ -39,9 +39,49 @@ PLACES_REQUIRED = _(
 )
 
 
-def _check_places(item):
-    if item.accepts_requests and item.places is None:
-        raise ValidationError({"places": PLACES_REQUIRED})
+class TakesRequests(models.Model):
+    """An activity or an event that may take requests for places online (the registrations app).
+
+    Each concrete model adds `requests_have_places(name)` to its constraints and calls
+    `clean_places()` from its `clean()`, and says in `takes_requests_now` when it takes some.
+    """
+
+    accepts_requests = models.BooleanField(
+        _("demandes de place en ligne"),
+        default=False,
+        help_text=_(
+            "Coché : la page propose un formulaire pour demander une place, et affiche les "
+            "places restantes. Indiquez alors le nombre de places."
+        ),
+    )
+    places = models.PositiveSmallIntegerField(
+        _("nombre de places"),
+        null=True,
+        blank=True,
+        validators=[
+            MinValueValidator(1, message=_("Indiquez au moins 1 place.")),
+            MaxValueValidator(1000, message=_("Indiquez au plus 1000 places.")),
+        ],
+        help_text=_(
+            "Le nombre de personnes accueillies. Au-delà, les demandes vont sur la liste "
+            "d'attente, dans l'ordre où elles arrivent."
+        ),
+    )
+
+    class Meta:
+        abstract = True
+
+    def clean_places(self):
+        if self.accepts_requests and self.places is None:
+            raise ValidationError({"places": PLACES_REQUIRED})
+
+
+def requests_have_places(name):
+    return models.CheckConstraint(
+        condition=models.Q(accepts_requests=False) | models.Q(places__isnull=False),
+        name=name,
+        violation_error_message=PLACES_REQUIRED,
+    )
 
 
 def manages_all_houses(user):
@@ -787,7 +827,7 @@ class ActivityQuerySet(models.QuerySet):
         )
 
 
-class Activity(models.Model):
+class Activity(TakesRequests):
     """A regular activity of one or several houses (workshop, club, homework help...)."""
 
     class Category(models.TextChoices):
@@ -877,27 +917,6 @@ class Activity(models.Model):
     registration = models.TextField(
         _("inscription"), blank=True, help_text=_("Comment, où, avec quels papiers.")
     )
-    accepts_requests = models.BooleanField(
-        _("demandes de place en ligne"),
-        default=False,
-        help_text=_(
-            "Coché : la page propose un formulaire pour demander une place, et affiche les "
-            "places restantes. Indiquez alors le nombre de places."
-        ),
-    )
-    places = models.PositiveSmallIntegerField(
-        _("nombre de places"),
-        null=True,
-        blank=True,
-        validators=[
-            MinValueValidator(1, message=_("Indiquez au moins 1 place.")),
-            MaxValueValidator(1000, message=_("Indiquez au plus 1000 places.")),
-        ],
-        help_text=_(
-            "Le nombre de personnes accueillies. Au-delà, les demandes vont sur la liste "
-            "d'attente, dans l'ordre où elles arrivent."
-        ),
-    )
     status = models.CharField(_("état"), max_length=10, choices=Status.choices, default=Status.OPEN)
     season = models.CharField(
         _("saison"), max_length=20, blank=True, help_text=_("Ex. : 2026-2027")
@@ -927,11 +946,7 @@ class Activity(models.Model):
                 name="activity_times_in_order",
                 violation_error_message=_("L'heure de fin doit suivre l'heure de début."),
             ),
-            models.CheckConstraint(
-                condition=models.Q(accepts_requests=False) | models.Q(places__isnull=False),
-                name="activity_requests_have_places",
-                violation_error_message=PLACES_REQUIRED,
-            ),
+            requests_have_places("activity_requests_have_places"),
         ]
 
     def __str__(self):
@@ -952,7 +967,7 @@ class Activity(models.Model):
             raise ValidationError(
                 {"schedule_note": _("Choisissez un jour, ou décrivez le calendrier.")}
             )
-        _check_places(self)
+        self.clean_places()
 
     @property
     def age_label(self):
@@ -1098,7 +1113,7 @@ class PublicPlace(models.Model):
         return self.name
 
 
-class Event(AltTextMixin, models.Model):
+class Event(AltTextMixin, TakesRequests):
     """A dated event of the agenda, in a house or in a public place (an AGORA session)."""
 
     class Theme(models.TextChoices):
@@ -1176,27 +1191,6 @@ class Event(AltTextMixin, models.Model):
     registration = models.TextField(
         _("inscription"), blank=True, help_text=_("Vide : entrée libre, sans inscription.")
     )
-    accepts_requests = models.BooleanField(
-        _("demandes de place en ligne"),
-        default=False,
-        help_text=_(
-            "Coché : la page propose un formulaire pour demander une place, et affiche les "
-            "places restantes. Indiquez alors le nombre de places."
-        ),
-    )
-    places = models.PositiveSmallIntegerField(
-        _("nombre de places"),
-        null=True,
-        blank=True,
-        validators=[
-            MinValueValidator(1, message=_("Indiquez au moins 1 place.")),
-            MaxValueValidator(1000, message=_("Indiquez au plus 1000 places.")),
-        ],
-        help_text=_(
-            "Le nombre de personnes accueillies. Au-delà, les demandes vont sur la liste "
-            "d'attente, dans l'ordre où elles arrivent."
-        ),
-    )
     is_cancelled = models.BooleanField(
         _("annulé"), default=False, help_text=_("L'événement reste affiché, marqué « annulé ».")
     )
@@ -1214,11 +1208,7 @@ class Event(AltTextMixin, models.Model):
                 name="event_ends_after_start",
                 violation_error_message=_("La fin ne peut pas précéder le début."),
             ),
-            models.CheckConstraint(
-                condition=models.Q(accepts_requests=False) | models.Q(places__isnull=False),
-                name="event_requests_have_places",
-                violation_error_message=PLACES_REQUIRED,
-            ),
+            requests_have_places("event_requests_have_places"),
         ]
 
     def __str__(self):
@@ -1249,7 +1239,7 @@ class Event(AltTextMixin, models.Model):
                         )
                     }
                 )
-        _check_places(self)
+        self.clean_places()
 
     def get_ics_url(self):
         return reverse_or_empty("agenda:ics", slug=self.slug)
