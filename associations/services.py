@@ -3,7 +3,7 @@
 from django.utils.translation import gettext as _
 
 from coop_site.formatting import french_date, french_time
-from coop_site.relay import guard, mail_after_storing
+from coop_site.relay import TOO_MANY_REQUESTS, guard, mail_after_storing
 from houses.services import house_recipient
 
 from .models import Association, AssociationMessage
@@ -71,10 +71,7 @@ def room_request_submit(*, form, request):
     guard(
         request,
         form.cleaned_data,
-        too_many=_(
-            "Vous avez envoyé beaucoup de demandes en peu de temps. "
-            "Merci de réessayer dans une heure, ou d'appeler la maison."
-        ),
+        too_many=TOO_MANY_REQUESTS,
     )
     room_request = form.save()
     room = room_request.room

@@ -27,6 +27,7 @@ from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponseRedirect
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.csrf import csrf_exempt
 
 from coop_site.forms import validate_phone
@@ -37,6 +38,11 @@ logger = logging.getLogger(__name__)
 RATE_LIMIT = 5  # messages, all these forms together
 RATE_WINDOW = 60 * 60  # seconds
 HONEYPOT = "website"
+# The rate limit's sentence for a form that asks for something (a room, a place).
+TOO_MANY_REQUESTS = gettext_lazy(
+    "Vous avez envoyé beaucoup de demandes en peu de temps. "
+    "Merci de réessayer dans une heure, ou d'appeler la maison."
+)
 
 
 class Rejected(Exception):

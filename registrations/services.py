@@ -27,7 +27,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from coop_site.relay import guard
+from coop_site.relay import TOO_MANY_REQUESTS, guard
 from coop_site.seo import absolute_url
 from houses.models import Activity
 from houses.services import house_recipient
@@ -139,10 +139,7 @@ def registration_submit(*, form, item, request):
     guard(
         request,
         form.cleaned_data,
-        too_many=_(
-            "Vous avez envoyé beaucoup de demandes en peu de temps. "
-            "Merci de réessayer dans une heure, ou d'appeler la maison."
-        ),
+        too_many=TOO_MANY_REQUESTS,
     )
     data = form.cleaned_data
     return request_place(

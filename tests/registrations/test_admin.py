@@ -177,11 +177,8 @@ def test_the_admin_action_opens_the_sheet_of_the_rows_item(client, world):
     )
 
 
-def test_online_requests_need_a_number_of_places(client, world):
-    client.force_login(world["user"])
-    activity = world["activity"]
-    url = reverse("admin:houses_activity_change", args=[activity.pk])
-    page = client.get(url)
+def activity_form(page, world, **changes):
+    """The activity's change form as the page filled it, requests on, with `changes`."""
     form = page.context["adminform"].form
     data = {
         name: value
@@ -191,12 +188,21 @@ def test_online_requests_need_a_number_of_places(client, world):
     data.update(
         houses=[world["own"].pk],
         accepts_requests="on",
-        places="",
         weekday="0",
         category="adultes",
         status="places",
         price_kind="gratuit",
+        **changes,
     )
+    return data
+
+
+def test_online_requests_need_a_number_of_places(client, world):
+    client.force_login(world["user"])
+    activity = world["activity"]
+    url = reverse("admin:houses_activity_change", args=[activity.pk])
+    page = client.get(url)
+    data = activity_form(page, world, places="")
 
     response = client.post(url, data)
 
@@ -216,21 +222,7 @@ def test_more_places_set_by_the_team_go_at_once_to_those_waiting(client, world):
     mail.outbox.clear()
     client.force_login(world["user"])
     url = reverse("admin:houses_activity_change", args=[activity.pk])
-    form = client.get(url).context["adminform"].form
-    data = {
-        name: value
-        for name, value in form.initial.items()
-        if value is not None and name not in ("houses",)
-    }
-    data.update(
-        houses=[world["own"].pk],
-        accepts_requests="on",
-        places="5",
-        weekday="0",
-        category="adultes",
-        status="places",
-        price_kind="gratuit",
-    )
+    data = activity_form(client.get(url), world, places="5")
 
     assert client.post(url, data).status_code == 302
     committed()
