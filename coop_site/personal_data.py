@@ -149,6 +149,7 @@ def personal_data_view(request):
         **admin.site.each_context(request),
         "title": _("Données d'une personne"),
         "form": form,
+        "holders": holders(),
     }
     if form.is_valid():
         email, phone = form.cleaned_data["email"], form.cleaned_data["phone"]
