@@ -1,4 +1,5 @@
 import csv
+from urllib.parse import urlencode
 
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
@@ -12,6 +13,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from coop_site.personal_data import PERMISSION as PERSONAL_DATA_PERMISSION
 from houses.models import Activity, Event, House
 from houses.permissions import HouseScopedAdminMixin
 
@@ -32,7 +34,7 @@ class RegistrationAdmin(HouseScopedAdminMixin, admin.ModelAdmin):
     list_select_related = ["activity", "event"]
     date_hierarchy = "created_at"
     readonly_fields = ["created_at", "updated_at", "cancelled_at", "waiting_rank"]
-    actions = ["attendance_sheet_action", "csv_action"]
+    actions = ["attendance_sheet_action", "csv_action", "personal_data_action"]
     fieldsets = [
         (
             gettext_lazy("La demande"),
@@ -170,6 +172,26 @@ class RegistrationAdmin(HouseScopedAdminMixin, admin.ModelAdmin):
         item = self._single_item(request, queryset)
         if item is not None:
             return redirect(csv_url(item))
+
+    @admin.action(
+        description=gettext_lazy("Données de cette personne (exporter, effacer)"),
+        permissions=["personal_data"],
+    )
+    def personal_data_action(self, request, queryset):
+        """To the administrators' « Données d'une personne », with the row's e-mail and phone."""
+        people = {(row.email, row.phone) for row in queryset}
+        if len(people) != 1:
+            self.message_user(
+                request,
+                _("Cochez les inscriptions d'une seule personne (même e-mail et même téléphone)."),
+                messages.WARNING,
+            )
+            return None
+        email, phone = people.pop()
+        return redirect(f"{reverse('personal_data')}?{urlencode({'email': email, 'phone': phone})}")
+
+    def has_personal_data_permission(self, request):
+        return request.user.has_perm(PERSONAL_DATA_PERMISSION)
 
 
 def _item_url(name, item):

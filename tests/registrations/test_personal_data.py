@@ -181,3 +181,28 @@ def test_only_administrators_reach_the_screen(client, django_user_model):
 
     assert client.get(URL).status_code == 403
     assert "Données d&#x27;une personne" not in client.get(reverse("admin:index")).content.decode()
+
+
+def test_from_a_request_an_administrator_opens_everything_about_its_person(administrator):
+    """The list's action « Données de cette personne » leads to the screen, already filled."""
+    house = make_house()
+    camille = ask(open_activity(house, title="Couture"), name="Camille", phone="0612345678")
+
+    response = administrator.post(
+        "/admin/registrations/registration/",
+        {"action": "personal_data_action", "_selected_action": [camille.pk]},
+        follow=True,
+    )
+
+    assert response.redirect_chain[-1][0].startswith(URL)
+    assert "Inscriptions (1)" in response.content.decode()
+
+
+def test_a_house_team_is_not_offered_the_personal_data_action(client, django_user_model):
+    house = make_staff_house()
+    ask(open_activity(house, title="Couture"), name="Camille", email="camille@example.net")
+    client.force_login(make_staff_user(django_user_model, houses=[house]))
+
+    listing = client.get("/admin/registrations/registration/").content.decode()
+    assert "Couture" in listing
+    assert "personal_data_action" not in listing
