@@ -1,22 +1,37 @@
 """The e-mails the site sent to a person, for coop_site/personal_data.py: they repeat what
 the person wrote or asked for, so erasing someone erases them too."""
 
+import re
+
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from coop_site.personal_data import Holder, matching
+from coop_site.personal_data import Holder, matching, phone_digits
 
 from .models import OutgoingEmail
 
+# A phone number as people write it in a text: « 06 12 34 56 78 », « +33 6.12.34.56.78 ».
+PHONE_IN_TEXT = re.compile(r"\+?\d[\d .()-]{6,}\d")
+
 
 def find(email, phone):
-    # Sent to them, or to a house about them (answering goes to them: « reply-to »).
-    # By address only: an e-mail has no phone number to match.
+    """Sent to them, or to a house about them: answering goes to them (« reply-to »), or the
+    text gives their phone (a request left with a phone only)."""
     emails = OutgoingEmail.objects.all()
-    return (
-        matching(emails, email=email, email_field="to")
-        | matching(emails, email=email, email_field="reply_to")
-    ).distinct()
+    found = matching(emails, email=email, email_field="to") | matching(
+        emails, email=email, email_field="reply_to"
+    )
+    digits = phone_digits(phone)
+    if len(digits) >= 6:
+        candidates = emails.filter(body__contains=digits[-2:]).values_list("pk", "body")
+        found = found | emails.filter(
+            pk__in=[
+                pk
+                for pk, body in candidates
+                if digits in {phone_digits(text) for text in PHONE_IN_TEXT.findall(body)}
+            ]
+        )
+    return found.distinct()
 
 
 def export(email):

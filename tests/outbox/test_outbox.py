@@ -233,3 +233,15 @@ def test_erasing_a_person_erases_the_emails_sent_to_them_or_about_them():
     assert sorted(row["objet"] for row in exported) == ["Nouvelle demande", "Votre place"]
     assert erase_all(email="camille@example.net")["E-mails envoyés"] == 2
     assert list(OutgoingEmail.objects.all()) == [kept]
+
+
+def test_a_person_known_by_phone_only_finds_the_emails_that_give_it():
+    from coop_site.personal_data import export_all
+
+    queue_email(
+        to="maison@example.org", subject="Demande", body="Nom : Jo\nTéléphone : 06 12 34 56 78"
+    )
+    queue_email(to="maison@example.org", subject="Autre", body="Téléphone : 06 12 34 56 79")
+
+    exported = export_all(phone="+33 6.12.34.56.78")["données"]["E-mails envoyés"]
+    assert [row["objet"] for row in exported] == ["Demande"]
