@@ -229,7 +229,9 @@ def test_the_editor_s_walk(live_server, demo, django_user_model, new_page, shoot
     problems.get_by_role("link", name="Ouvrir ce bloc pour le corriger").first.click()
     page.wait_for_url(re.compile(r".*/edit/\d+/.*"))
     text_editor = modal_frame(page).locator("[contenteditable=true]").first
-    text_editor.wait_for()  # the block's form, opened from the list
+    # The block's form, opened from the list: the CMS's modal, then its text editor inside
+    # an iframe, each loaded in turn; on a busy machine that takes longer than one wait.
+    text_editor.wait_for(timeout=40_000)
     page.wait_for_load_state("networkidle")
     text_editor.click()
     page.keyboard.press("Control+A")
