@@ -18,20 +18,15 @@ def find(email, phone):
     """Sent to them, or to a house about them: answering goes to them (« reply-to »), or the
     text gives their phone (a request left with a phone only)."""
     emails = OutgoingEmail.objects.all()
-    found = matching(emails, email=email, email_field="to") | matching(
-        emails, email=email, email_field="reply_to"
-    )
+    pks = set()
+    for field in ("to", "reply_to"):
+        pks |= set(matching(emails, email=email, email_field=field).values_list("pk", flat=True))
     digits = phone_digits(phone)
     if len(digits) >= 6:
-        candidates = emails.filter(body__contains=digits[-2:]).values_list("pk", "body")
-        found = found | emails.filter(
-            pk__in=[
-                pk
-                for pk, body in candidates
-                if digits in {phone_digits(text) for text in PHONE_IN_TEXT.findall(body)}
-            ]
-        )
-    return found.distinct()
+        for pk, body in emails.filter(body__contains=digits[-2:]).values_list("pk", "body"):
+            if digits in {phone_digits(text) for text in PHONE_IN_TEXT.findall(body)}:
+                pks.add(pk)
+    return emails.filter(pk__in=pks)
 
 
 def export(email):

@@ -93,8 +93,9 @@ def test_the_form_s_errors_pass_axe_at_375_px(live_server, demo, new_page, tmp_p
     page.keyboard.press("Control+A")
     page.keyboard.type("50")
     tab_to(page, "el => el.type === 'submit' && el.closest('#demande')")
-    page.keyboard.press("Enter")
-    page.wait_for_load_state()
+    # The form's answer is a new page: wait for it, not for the page already loaded.
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
 
     assert "n'est pas valable" in page.locator("#id_phone_error").inner_text()
     assert "entre 1 et 10 personnes" in page.locator("#id_people_error").inner_text()

@@ -62,8 +62,9 @@ def test_follow_a_house_confirm_from_the_e_mail_then_leave(live_server, demo, ne
     assert not Subscription.objects.active().exists()
 
     tab_to(page, "el => el.textContent.trim() === 'Je me suis trompé·e : me réabonner'")
-    page.keyboard.press("Enter")
-    page.wait_for_load_state()
+    # The form's answer is a new page: wait for it, not for the page already loaded.
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
     assert page.locator("h1").inner_text() == "Vous êtes de nouveau abonné·e"
     no_violation(page, axe)
     assert Subscription.objects.active().count() == 1
@@ -80,8 +81,9 @@ def test_the_form_page_and_its_errors_pass_axe_at_375_px(live_server, demo, new_
     tab_to(page, "el => el.id === 'id_email'")
     page.keyboard.type("camille@")
     tab_to(page, "el => el.type === 'submit' && el.closest('.subscribe-form')")
-    page.keyboard.press("Enter")
-    page.wait_for_load_state()
+    # The form's answer is a new page: wait for it, not for the page already loaded.
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
     assert "Cet e-mail n'est pas complet" in page.locator("#id_email_error").inner_text()
     assert page.locator("#id_email").get_attribute("aria-invalid") == "true"
     no_violation(page, axe)

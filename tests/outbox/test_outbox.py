@@ -245,3 +245,7 @@ def test_a_person_known_by_phone_only_finds_the_emails_that_give_it():
 
     exported = export_all(phone="+33 6.12.34.56.78")["données"]["E-mails envoyés"]
     assert [row["objet"] for row in exported] == ["Demande"]
+    # Both given, as the administrators' screen often does: each finds its own.
+    queue_email(to="jo@example.net", subject="Votre place", body="…")
+    both = export_all(email="jo@example.net", phone="06 12 34 56 78")["données"]["E-mails envoyés"]
+    assert sorted(row["objet"] for row in both) == ["Demande", "Votre place"]
