@@ -15,6 +15,7 @@ from aiosmtpd.controller import Controller
 from django.contrib.auth.models import Group
 from django.core import mail
 from django.core.management import call_command
+from django.db import connection
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
@@ -158,7 +159,9 @@ def test_with_redis_the_rq_worker_sends_the_email(settings):
     from django_tasks_rq import Job
     from rq import SimpleWorker
 
-    settings.RQ_QUEUES = {"default": {"URL": "redis://127.0.0.1:6379/7"}}
+    # A Redis database of its own per engine: CI runs the SQLite and PostgreSQL suites at once.
+    redis_db = {"sqlite": 9}.get(connection.vendor, 10)
+    settings.RQ_QUEUES = {"default": {"URL": f"redis://127.0.0.1:6379/{redis_db}"}}
     settings.TASKS = {"default": {"BACKEND": "django_tasks_rq.RQBackend", "QUEUES": ["default"]}}
     queue = django_rq.get_queue("default", job_class=Job)
     queue.connection.flushdb()
