@@ -7,14 +7,12 @@ from coop_site.seo import absolute_url
 from .tokens import unsubscribe_token
 
 
-def site_url(path):
-    """`path` on the site's domain (the admin's « Sites »): an e-mail is read off the site."""
-    return absolute_url(None, path)
-
-
 def unsubscribe_url(subscriber, house=None):
-    return site_url(
-        reverse("subscriptions:unsubscribe", kwargs={"token": unsubscribe_token(subscriber, house)})
+    return absolute_url(
+        None,
+        reverse(
+            "subscriptions:unsubscribe", kwargs={"token": unsubscribe_token(subscriber, house)}
+        ),
     )
 
 

@@ -16,11 +16,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from coop_site.relay import guard
+from coop_site.seo import absolute_url
 from houses.models import Event, House
 from news.models import NewsItem
 from outbox.services import queue_email
 
-from .links import site_url, unsubscribe_headers, unsubscribe_url
+from .links import unsubscribe_headers, unsubscribe_url
 from .models import HouseMessage, Subscriber, Subscription
 from .tokens import CONFIRM_DAYS, confirm_token
 
@@ -68,7 +69,7 @@ def subscription_request(*, data, request):
         for house in houses:
             Subscription.objects.get_or_create(subscriber=subscriber, house=house)
         token = confirm_token(subscriber, houses)
-        url = site_url(reverse("subscriptions:confirm", kwargs={"token": token}))
+        url = absolute_url(None, reverse("subscriptions:confirm", kwargs={"token": token}))
         leave_url = unsubscribe_url(subscriber)
         queue_email(
             to=subscriber.email,
@@ -163,21 +164,16 @@ class HouseDigest:
 
     @property
     def url(self):
-        path = self.house.get_absolute_url()
-        return site_url(path) if path else ""
+        return absolute_url(None, self.house.get_absolute_url())
 
     def event_lines(self):
         return [
-            (event, event.pk in self.new_event_pks, _absolute(event.get_absolute_url()))
+            (event, event.pk in self.new_event_pks, absolute_url(None, event.get_absolute_url()))
             for event in self.events
         ]
 
     def news_lines(self):
-        return [(item, _absolute(item.get_absolute_url())) for item in self.news]
-
-
-def _absolute(path):
-    return site_url(path) if path else ""
+        return [(item, absolute_url(None, item.get_absolute_url())) for item in self.news]
 
 
 class DigestContent:
